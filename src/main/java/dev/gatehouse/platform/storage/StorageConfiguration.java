@@ -1,0 +1,69 @@
+package dev.gatehouse.platform.storage;
+
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.sqlite.SQLiteConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.gatehouse.platform.config.GatehouseProperties;
+import dev.gatehouse.platform.config.DataDirectory;
+
+/**
+ * The one {@link javax.sql.DataSource}. It is handed out only after the schema is migrated, so
+ * no repository can ever see a half-built database.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    @Bean
+    DatabaseTarget databaseTarget(GatehouseProperties properties) {
+        GatehouseProperties.Database db = properties.database();
+        return db.external()
+                ? DatabaseTarget.postgres(db.url(), db.user(), db.password())
+                : DatabaseTarget.embedded(DataDirectory.prepare(properties.dataDir()));
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseTarget target, GatehouseProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource(hikariConfig(target, properties.database()));
+        try {
+            SchemaMigrations.flyway(target.dialect(), dataSource).migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
+    }
+
+    private static HikariConfig hikariConfig(DatabaseTarget target, GatehouseProperties.Database settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatehouse");
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setMaximumPoolSize(settings.poolSize());
+        if (target.user() != null) {
+            config.setUsername(target.user());
+        }
+        if (target.password() != null) {
+            config.setPassword(target.password());
+        }
+        if (target.dialect() == Dialect.SQLITE) {
+            config.setDataSourceProperties(sqlitePragmas(settings).toProperties());
+        }
+        return config;
+    }
+
+    /**
+     * WAL lets readers proceed while one writer commits; the busy timeout makes a second writer
+     * wait instead of failing at once; SQLite leaves foreign keys off unless asked, per connection.
+     */
+    static SQLiteConfig sqlitePragmas(GatehouseProperties.Database settings) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout((int) settings.sqliteBusyTimeout().toMillis());
+        config.enforceForeignKeys(true);
+        return config;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.platform.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure a client should see: an HTTP status, a stable problem {@code code} and a detail that
+ * is safe to show. Capabilities throw it (or a subclass); {@link ProblemExceptionHandler} renders it.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final Map<String, Object> extensions;
+
+    public ApiException(HttpStatus status, String code, String detail) {
+        this(status, code, detail, Map.of());
+    }
+
+    public ApiException(HttpStatus status, String code, String detail, Map<String, Object> extensions) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Extra problem members, such as {@code limit} and {@code reset} on a rate-limit answer. */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+}
