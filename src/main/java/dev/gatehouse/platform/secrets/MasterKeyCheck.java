@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the other nodes can read. The first node stores a sealed known value; every later start opens it.
  */
 @Component
-class MasterKeyCheck implements InitializingBean {
+public class MasterKeyCheck implements InitializingBean {
 
     private static final String PURPOSE = "platform.master-key-check";
     private static final String KNOWN_VALUE = "gatehouse";
@@ -21,7 +21,7 @@ class MasterKeyCheck implements InitializingBean {
     private final SecretBox secretBox;
     private final Clock clock;
 
-    MasterKeyCheck(JdbcClient jdbc, SecretBox secretBox, Clock clock) {
+    public MasterKeyCheck(JdbcClient jdbc, SecretBox secretBox, Clock clock) {
         this.jdbc = jdbc;
         this.secretBox = secretBox;
         this.clock = clock;
