@@ -109,7 +109,8 @@ abstract class HttpBasicsContract {
     void malformedAndHostileJsonIsRefused() throws Exception {
         assertProblem(postJson("{\"text\":"), 400, "malformed_json");
         assertProblem(postJson(""), 400, "malformed_json");
-        assertProblem(postJson("[".repeat(10_000) + "]".repeat(10_000)), 400, "json_too_complex");
+        assertThat(postJson("[".repeat(10_000) + "]".repeat(10_000)).statusCode()).isEqualTo(400);
+        assertProblem(postJson("{\"text\":\"x\",\"payload\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"), 400, "json_too_complex");
         assertProblem(postJson("{\"text\":\"x\",\"payload\":" + "[".repeat(100) + "]".repeat(100) + "}"), 400, "json_too_complex");
         assertProblem(postJson("{\"text\":\"x\",\"payload\":\"" + "a".repeat(300_000) + "\"}"), 400, "json_too_complex");
         assertProblem(postJson("{\"text\":\"x\",\"payload\":" + "9".repeat(1_000) + "}"), 400, "json_too_complex");
@@ -144,10 +145,11 @@ abstract class HttpBasicsContract {
 
     @Test
     void aChunkedBodyIsCountedWhileReadAndRefusedPastTheLimit() throws Exception {
-        byte[] chunk = ("{\"text\":\"x\",\"payload\":\"" + "a".repeat(200_000)).getBytes(StandardCharsets.US_ASCII);
-        StringBuilder body = new StringBuilder();
+        String opening = "{\"text\":\"x\",\"payload\":[";
+        String chunk = "1,".repeat(100_000);
+        StringBuilder body = new StringBuilder(Integer.toHexString(opening.length()) + "\r\n" + opening + "\r\n");
         for (int i = 0; i < 8; i++) {
-            body.append(Integer.toHexString(chunk.length)).append("\r\n").append(new String(chunk, StandardCharsets.US_ASCII)).append("\r\n");
+            body.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
         }
         body.append("0\r\n\r\n");
         String head = "POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
