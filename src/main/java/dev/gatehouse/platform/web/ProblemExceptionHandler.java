@@ -47,6 +47,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return problemResponse(tooLarge(ex), HttpHeaders.EMPTY);
     }
 
+    /** Tomcat refuses a query string it cannot decode (e.g. {@code ?x=%zz}) only when a parameter is read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameters() {
+        return problemResponse(Problems.of(HttpStatus.BAD_REQUEST, Problems.BAD_REQUEST,
+                "The query string or form parameters could not be decoded."), HttpHeaders.EMPTY);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         log.error("unhandled exception", ex);
@@ -107,8 +114,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
+        return Map.of("field", snakeCase(error.getField()),
                 "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    /** Field names are reported as the client sent them: JSON on the wire is snake_case. */
+    static String snakeCase(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail problem, HttpHeaders headers) {

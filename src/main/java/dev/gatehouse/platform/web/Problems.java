@@ -16,6 +16,10 @@ public final class Problems {
     public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String TYPE_PREFIX = "urn:gatehouse:problem:";
 
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String CONFLICT = "conflict";
+    public static final String RATE_LIMITED = "rate_limited";
     public static final String NOT_FOUND = "not_found";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String NOT_ACCEPTABLE = "not_acceptable";
@@ -51,7 +55,11 @@ public final class Problems {
     public static String defaultCode(int status) {
         return switch (status) {
             case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
+            case 409 -> CONFLICT;
+            case 429 -> RATE_LIMITED;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;

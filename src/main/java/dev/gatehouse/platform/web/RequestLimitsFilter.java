@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Size and shape limits that hold on every path, before any handler runs: too many headers is
  * 431; a declared {@code Content-Length} over the limit is 413 without reading a byte of the
  * body; a chunked body is counted while it is read and fails with 413 the moment it passes the
- * limit. JSON depth and token lengths are limited in the parser itself (see {@code JsonLimits}).
+ * limit. JSON depth and token lengths are limited in the parser itself
+ * ({@link WebConfiguration#jsonLimits}).
  */
 class RequestLimitsFilter extends OncePerRequestFilter {
 

@@ -17,7 +17,8 @@ import tools.jackson.core.StreamReadConstraints;
 import dev.gatehouse.platform.config.GatehouseProperties;
 
 /**
- * The request pipeline, in order: tracing (id, access log) → limits → security headers → CORS.
+ * The request pipeline, in order: tracing (id, access log) → security headers → limits → CORS;
+ * headers come before limits so that refusals carry them too.
  * Authentication, rate limiting and authorization slot in after these (see ARCHITECTURE.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,12 +44,12 @@ public class WebConfiguration {
             ProblemWriter problems) {
         GatehouseProperties.Http http = properties.http();
         return registration(new RequestLimitsFilter(http.maxBodySize().toBytes(), http.maxHeaders(), problems),
-                Ordered.HIGHEST_PRECEDENCE + 10);
+                Ordered.HIGHEST_PRECEDENCE + 20);
     }
 
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(ClientIpResolver clientIps) {
-        return registration(new SecurityHeadersFilter(clientIps), Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration(new SecurityHeadersFilter(clientIps), Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
     /** Cross-origin calls only from the configured origins; none by default. Tokens travel in headers, never cookies. */

@@ -131,7 +131,15 @@ abstract class HttpBasicsContract {
         String head = "POST /any/path/at/all HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + (8 * 1024 * 1024) + "\r\n\r\n";
         String response = RawHttp.exchange(port, head, new byte[0]);
-        assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\":\"payload_too_large\"");
+        assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\":\"payload_too_large\"")
+                .contains("X-Content-Type-Options: nosniff");
+        assertStillHealthy();
+    }
+
+    @Test
+    void anUndecodableQueryStringIsABadRequest() throws Exception {
+        String response = RawHttp.exchange(port, "GET /health/live?x=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", new byte[0]);
+        assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
         assertStillHealthy();
     }
 
@@ -166,7 +174,8 @@ abstract class HttpBasicsContract {
             head.append("X-Filler-").append(i).append(": v\r\n");
         }
         String response = RawHttp.exchange(port, head.append("\r\n").toString(), new byte[0]);
-        assertThat(response).startsWith("HTTP/1.1 431").contains("\"code\":\"too_many_headers\"");
+        assertThat(response).startsWith("HTTP/1.1 431").contains("\"code\":\"too_many_headers\"")
+                .contains("X-Frame-Options: DENY");
         assertStillHealthy();
     }
 
