@@ -66,10 +66,6 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    public DatabaseTarget target() {
-        return target;
-    }
-
     public Dialect dialect() {
         return target.dialect();
     }

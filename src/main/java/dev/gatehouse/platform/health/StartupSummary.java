@@ -9,7 +9,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.gatehouse.platform.config.DataDirectory;
 import dev.gatehouse.platform.config.GatehouseProperties;
 import dev.gatehouse.platform.storage.DatabaseTarget;
 
@@ -36,6 +35,6 @@ class StartupSummary {
                 kv("mode", properties.clusterMode() ? "cluster" : "embedded"),
                 kv("env", properties.env()),
                 kv("database", database.dialect().id() + " " + database.displayUrl()),
-                kv("data_dir", DataDirectory.prepare(properties.dataDir())));
+                kv("data_dir", properties.dataDir().toAbsolutePath().normalize().toString()));
     }
 }

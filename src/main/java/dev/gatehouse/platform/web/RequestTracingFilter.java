@@ -76,19 +76,19 @@ class RequestTracingFilter extends OncePerRequestFilter {
     private void logRequest(HttpServletRequest request, HttpServletResponse response, Duration elapsed, boolean failed) {
         int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
         Object principal = request.getAttribute(RequestAttributes.PRINCIPAL);
+        // the request id is in the logging context (MDC) while this runs, so it is not repeated here
         Object[] fields = {
                 kv("method", request.getMethod()),
                 kv("path", request.getRequestURI()),
                 kv("status", status),
                 kv("duration_ms", elapsed.toMillis()),
-                kv("request_id", request.getAttribute(RequestAttributes.REQUEST_ID)),
                 kv("client_ip", clientIps.resolve(request).ip()),
                 kv("principal", principal == null ? "-" : principal)};
         if (elapsed.compareTo(slowThreshold) > 0) {
             slowRequests.increment();
-            accessLog.warn("slow request {} {} {} {} {} {} {}", fields);
+            accessLog.warn("slow request {} {} {} {} {} {}", fields);
         } else {
-            accessLog.info("request {} {} {} {} {} {} {}", fields);
+            accessLog.info("request {} {} {} {} {} {}", fields);
         }
     }
 
