@@ -33,6 +33,18 @@ public record AuditEvent(
         return new AuditEvent(action, AuditOutcome.SUCCESS, ThreatLevel.INFO, actorId, orgId, target, Map.of());
     }
 
+    /** A failed attempt (bad credentials, bad input): low threat unless raised with {@link #withThreat}. */
+    public static AuditEvent failure(String action, @Nullable String actorId, @Nullable String orgId,
+            @Nullable String target) {
+        return new AuditEvent(action, AuditOutcome.FAILURE, ThreatLevel.LOW, actorId, orgId, target, Map.of());
+    }
+
+    /** A guard refused an authenticated caller. */
+    public static AuditEvent denied(String action, @Nullable String actorId, @Nullable String orgId,
+            @Nullable String target) {
+        return new AuditEvent(action, AuditOutcome.DENIED, ThreatLevel.MEDIUM, actorId, orgId, target, Map.of());
+    }
+
     public AuditEvent withThreat(ThreatLevel level) {
         return new AuditEvent(action, outcome, level, actorId, orgId, target, details);
     }

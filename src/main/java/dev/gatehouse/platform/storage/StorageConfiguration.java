@@ -57,6 +57,8 @@ public class StorageConfiguration {
     /**
      * WAL lets readers proceed while one writer commits; the busy timeout makes a second writer
      * wait instead of failing at once; SQLite leaves foreign keys off unless asked, per connection.
+     * Transactions begin IMMEDIATE: one that reads and then writes would otherwise fail at once with
+     * SQLITE_BUSY when another connection committed in between, whatever the busy timeout.
      */
     static SQLiteConfig sqlitePragmas(GatehouseProperties.Database settings) {
         SQLiteConfig config = new SQLiteConfig();
@@ -64,6 +66,7 @@ public class StorageConfiguration {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout((int) settings.sqliteBusyTimeout().toMillis());
         config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return config;
     }
 }

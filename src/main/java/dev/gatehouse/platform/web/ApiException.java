@@ -1,5 +1,6 @@
 package dev.gatehouse.platform.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,21 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.extensions = Map.copyOf(extensions);
+    }
+
+    /** 422 {@code validation_failed} naming one invalid field, shaped like Bean Validation's answer. */
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, Problems.VALIDATION_FAILED,
+                "The request has invalid fields.", Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+
+    /** 404 {@code not_found}: also the answer for another organization's resources, so existence is not revealed. */
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, what + " was not found.");
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, detail);
     }
 
     public HttpStatus status() {
