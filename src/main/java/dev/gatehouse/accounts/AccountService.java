@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ public class AccountService {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private volatile @Nullable String rootOrganizationId;
 
     AccountService(UserStore users, MembershipStore memberships, OrganizationStore organizations, PasswordHasher hasher,
             PasswordPolicy policy, TransactionOperations transactions, ApplicationEventPublisher events, Clock clock) {
@@ -80,6 +82,16 @@ public class AccountService {
 
     public Optional<Membership> membership(String userId, String orgId) {
         return memberships.find(userId, orgId);
+    }
+
+    /** The bootstrap organization, whose admins administer the platform. It never changes once created. */
+    public Optional<String> rootOrganizationId() {
+        String known = rootOrganizationId;
+        if (known == null) {
+            known = organizations.findRootId().orElse(null);
+            rootOrganizationId = known;
+        }
+        return Optional.ofNullable(known);
     }
 
     public Optional<Organization> organization(String orgId) {

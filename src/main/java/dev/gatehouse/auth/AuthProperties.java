@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshReuseGrace  how long a just-spent refresh token still returns the pair it was
  *                           exchanged for (two tabs refreshing at once) instead of revoking the session
  * @param clockSkew          tolerance for {@code exp}, {@code nbf} and {@code iat}
+ * @param revocationPollInterval how often each node re-reads recently revoked sessions from the database
+ * @param metricsPublic      {@code false} restricts {@code /metrics} to platform admins
  */
 @ConfigurationProperties("gatehouse.auth")
 public record AuthProperties(
@@ -28,5 +30,7 @@ public record AuthProperties(
         @DefaultValue("30d") Duration signingKeyRotation,
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("10000") int verifiedTokenCacheSize,
+        @DefaultValue("2s") Duration revocationPollInterval,
+        @DefaultValue("true") boolean metricsPublic,
         @DefaultValue Map<String, List<String>> rolePermissions) {
 }

@@ -7,11 +7,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.gatehouse.platform.security.PublicEndpoint;
+
 /**
  * A JSON endpoint that exists only in tests, so the shared pipeline (body limits, JSON limits,
  * validation, problem bodies) is exercised before any capability brings its own endpoints.
  */
 @RestController
+@PublicEndpoint
 class EchoController {
 
     record Message(@NotBlank @Size(max = 100) String text, Object payload) {

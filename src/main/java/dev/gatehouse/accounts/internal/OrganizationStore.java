@@ -43,6 +43,10 @@ public class OrganizationStore {
         return jdbc.sql("SELECT * FROM organizations WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
+    public Optional<String> findRootId() {
+        return jdbc.sql("SELECT id FROM organizations WHERE is_root").query(String.class).optional();
+    }
+
     public void update(String id, String name, OrganizationSettings settings, Instant now) {
         jdbc.sql("""
                 UPDATE organizations SET name = :name, tier = :tier, mfa_required = :mfa, rate_limits = :limits,

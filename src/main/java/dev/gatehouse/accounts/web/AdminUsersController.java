@@ -43,7 +43,7 @@ class AdminUsersController {
 
     @RequiresPermission(Permission.USERS_READ)
     @GetMapping
-    Paging.Page<AccountViews.UserView> list(AuthenticatedPrincipal caller, @RequestParam(required = false) @Nullable String orgId,
+    Paging.Page<AccountViews.UserView> list(AuthenticatedPrincipal caller, @RequestParam(name = "org_id", required = false) @Nullable String orgId,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         int size = Paging.limit(limit);
         var rows = administration.list(caller, orgId, Paging.afterKey(cursor), size + 1);

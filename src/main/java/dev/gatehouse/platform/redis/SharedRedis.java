@@ -1,5 +1,11 @@
 package dev.gatehouse.platform.redis;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
@@ -11,6 +17,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 public final class SharedRedis implements AutoCloseable {
 
     private final RedisClient client;
+    private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new CopyOnWriteArrayList<>();
     private volatile StatefulRedisConnection<String, String> connection;
 
     SharedRedis(RedisClient client) {
@@ -31,8 +38,26 @@ public final class SharedRedis implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Delivers every message on {@code channel} to {@code onMessage}, on its own connection (a
+     * subscribed connection can do nothing else). Lettuce re-subscribes after a reconnect; messages
+     * published while disconnected are lost, so subscribers also catch up from their source of truth.
+     */
+    public void subscribe(String channel, Consumer<String> onMessage) {
+        StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, String message) {
+                onMessage.accept(message);
+            }
+        });
+        pubSub.sync().subscribe(channel);
+        subscriptions.add(pubSub);
+    }
+
     @Override
     public void close() {
+        subscriptions.forEach(StatefulRedisPubSubConnection::close);
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {
             current.close();

@@ -11,11 +11,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.gatehouse.platform.security.PublicEndpoint;
+
 /**
  * Answers the servlet container's error dispatch (errors raised outside Spring MVC, e.g. by a
  * filter or Tomcat itself) with a problem body for any method and any Accept header.
  */
 @Controller
+@PublicEndpoint
 class ProblemErrorController implements ErrorController {
 
     private final ProblemWriter writer;

@@ -1,0 +1,100 @@
+package dev.gatehouse.auth.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.gatehouse.auth.AuthProperties;
+import dev.gatehouse.platform.redis.SharedRedis;
+
+/**
+ * Which sessions are revoked, answered from memory on every request.
+ *
+ * <p>The database is the truth ({@code auth_sessions.revoked_at}); this node keeps the ids of
+ * sessions revoked recently enough that one of their access tokens might still be unexpired
+ * (access-token lifetime plus clock skew), and forgets older ones. It learns of revocations three
+ * ways: its own (added when the revoking transaction commits, before the response is sent), other
+ * nodes' over Redis pub/sub in cluster mode (milliseconds), and a poll of the table every couple of
+ * seconds, which also catches up whatever pub/sub missed while Redis was away.
+ */
+@Component
+public class SessionRevocations {
+
+    static final String CHANNEL = "gatehouse:session-revocations";
+    private static final Duration POLL_OVERLAP = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
+
+    private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
+    private final SessionStore sessions;
+    private final @Nullable SharedRedis redis;
+    private final Duration remembered;
+    private final Clock clock;
+    private volatile Instant lastPoll;
+
+    SessionRevocations(SessionStore sessions, ObjectProvider<SharedRedis> redis, AuthProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.redis = redis.getIfAvailable();
+        this.remembered = properties.accessTokenTtl().plus(properties.clockSkew());
+        this.clock = clock;
+        this.lastPoll = clock.instant().minus(remembered);
+        poll();
+        if (this.redis != null) {
+            this.redis.subscribe(CHANNEL, sessionId -> revoked.put(sessionId, clock.instant()));
+        }
+    }
+
+    public boolean isRevoked(String sessionId) {
+        return revoked.containsKey(sessionId);
+    }
+
+    /** Records sessions just revoked in the database: at commit when a transaction is running, else now. */
+    void revoked(List<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    announce(sessionIds);
+                }
+            });
+        } else {
+            announce(sessionIds);
+        }
+    }
+
+    private void announce(List<String> sessionIds) {
+        Instant now = clock.instant();
+        sessionIds.forEach(id -> revoked.put(id, now));
+        if (redis != null) {
+            try {
+                var commands = redis.connection().async();
+                sessionIds.forEach(id -> commands.publish(CHANNEL, id));
+            } catch (RuntimeException e) {
+                log.warn("could not broadcast session revocations; other nodes catch up by polling", e);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${gatehouse.auth.revocation-poll-interval:2s}")
+    void poll() {
+        Instant now = clock.instant();
+        sessions.revokedSince(lastPoll.minus(POLL_OVERLAP))
+                .forEach(row -> revoked.putIfAbsent(row.sessionId(), row.at()));
+        lastPoll = now;
+        Instant forgetBefore = now.minus(remembered);
+        revoked.values().removeIf(at -> at.isBefore(forgetBefore));
+    }
+}
