@@ -41,9 +41,17 @@ public final class AuditRetention {
     private final AuditChain chain;
     private final AuditProperties properties;
     private final Clock clock;
+    private final int batchSize;
 
     public AuditRetention(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditChain chain,
             AuditProperties properties, Clock clock) {
+        this(jdbc, transactionManager, chain, properties, clock, BATCH_SIZE);
+    }
+
+    /** Tests use small batches to prune across batch boundaries with a handful of records. */
+    AuditRetention(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditChain chain,
+            AuditProperties properties, Clock clock, int batchSize) {
+        this.batchSize = batchSize;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.chain = chain;
@@ -89,7 +97,7 @@ public final class AuditRetention {
         long anchorId = jdbc.sql("SELECT anchor_id FROM audit_chain_head WHERE id = 1").query(Long.class).single();
         List<Row> oldest = jdbc.sql("SELECT id, at, hash FROM audit_log WHERE id > :anchor ORDER BY id LIMIT :limit")
                 .param("anchor", anchorId)
-                .param("limit", BATCH_SIZE)
+                .param("limit", batchSize)
                 .query((rs, row) -> new Row(rs.getLong("id"), rs.getLong("at"), rs.getString("hash")))
                 .list();
         @Nullable Row last = null;
@@ -110,7 +118,7 @@ public final class AuditRetention {
                 .param("id", last.id())
                 .param("hash", last.hash())
                 .update();
-        boolean wholePage = oldest.size() == BATCH_SIZE && last == oldest.getLast();
+        boolean wholePage = oldest.size() == batchSize && last == oldest.getLast();
         return new Batch(deleted, new Anchor(last.id(), last.hash()), wholePage);
     }
 

@@ -27,9 +27,16 @@ public final class ChainVerifier {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
+    private final int pageSize;
 
     public ChainVerifier(JdbcClient jdbc, PlatformTransactionManager transactionManager, Dialect dialect) {
+        this(jdbc, transactionManager, dialect, PAGE_SIZE);
+    }
+
+    /** Tests use small pages to cross page boundaries with a handful of records. */
+    ChainVerifier(JdbcClient jdbc, PlatformTransactionManager transactionManager, Dialect dialect, int pageSize) {
         this.jdbc = jdbc;
+        this.pageSize = pageSize;
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         if (dialect == Dialect.POSTGRESQL) {
@@ -55,7 +62,7 @@ public final class ChainVerifier {
                             + " FROM audit_log WHERE id >= :from AND id <= :last ORDER BY id LIMIT :limit")
                     .param("from", expectedId)
                     .param("last", head.lastId())
-                    .param("limit", PAGE_SIZE)
+                    .param("limit", pageSize)
                     .query(AuditRows.MAPPER)
                     .list();
             for (AuditEntry entry : page) {
@@ -67,7 +74,7 @@ public final class ChainVerifier {
                 expectedId++;
                 checked++;
             }
-            if (page.size() < PAGE_SIZE) {
+            if (page.size() < pageSize) {
                 break;
             }
         }
