@@ -21,6 +21,8 @@ import dev.gatehouse.audit.AuditEvent;
  * takes the database write lock at the first statement, so the busy timeout applies instead of an
  * immediate "database is locked" on a read-to-write upgrade. The lock is held until the
  * surrounding transaction ends, so long transactions that publish audit events serialise on it.
+ * (On SQLite a caller's transaction that only read so far upgrades here; like any such upgrade
+ * it can fail at once under contention, which is the caller's transaction to retry.)
  */
 public final class AuditChain {
 
