@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshReuseGrace  how long a just-spent refresh token still returns the pair it was
  *                           exchanged for (two tabs refreshing at once) instead of revoking the session
  * @param clockSkew          tolerance for {@code exp}, {@code nbf} and {@code iat}
+ * @param signingKeyRotation age at which a new access-token signing key takes over; the old one stays
+ *                           published until the last token it signed has expired
+ * @param verifiedTokenCacheSize how many verified access tokens are remembered so a repeat skips the
+ *                           signature check; 0 turns the cache off
  * @param revocationPollInterval how often each node re-reads recently revoked sessions from the database
  * @param metricsPublic      {@code false} restricts {@code /metrics} to platform admins
  */

@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.gatehouse.audit.AuditProperties;
@@ -18,7 +17,6 @@ import dev.gatehouse.platform.web.ClientIpResolver;
  * elsewhere is harmless.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class AuditConfiguration {
 
     @Bean

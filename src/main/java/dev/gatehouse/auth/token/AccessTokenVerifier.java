@@ -103,46 +103,75 @@ public final class AccessTokenVerifier {
     }
 
     private CachedToken verifyFully(String token) {
-        Base64URL[] parts;
-        Header header;
-        try {
-            parts = JOSEObject.split(token);
-            header = Header.parse(parts[0]);
-        } catch (ParseException e) {
-            throw refuse(Reason.MALFORMED, "not a compact JOSE object");
-        }
-        if (!(header instanceof JWSHeader jws) || !SigningKey.ALGORITHM.equals(jws.getAlgorithm())) {
+        Base64URL[] parts = split(token);
+        if (!(parseHeader(parts[0]) instanceof JWSHeader header) || !SigningKey.ALGORITHM.equals(header.getAlgorithm())) {
             throw refuse(Reason.WRONG_ALGORITHM, "only ES256 is accepted");
         }
         if (parts.length != 3) {
             throw refuse(Reason.MALFORMED, "not a compact JWS");
         }
-        if (!acceptedType(jws.getType())) {
+        if (!acceptedType(header.getType())) {
             throw refuse(Reason.WRONG_TYPE, "typ must be at+jwt");
         }
-        for (String name : jws.getIncludedParams()) {
+        for (String name : header.getIncludedParams()) {
             if (FORBIDDEN_HEADERS.contains(name)) {
                 throw refuse(Reason.FORBIDDEN_HEADER, "header parameter not allowed: " + name);
             }
         }
-        String kid = jws.getKeyID();
+        String kid = header.getKeyID();
         SigningKey key = kid == null ? null : keys.verificationKey(kid);
         if (key == null) {
             throw refuse(Reason.UNKNOWN_KEY, "kid is not one of our published keys");
         }
-        JWTClaimsSet claims;
-        try {
-            SignedJWT jwt = new SignedJWT(parts[0], parts[1], parts[2]);
-            if (!jwt.verify(key.verifier())) {
-                throw refuse(Reason.BAD_SIGNATURE, "signature does not verify");
-            }
-            claims = jwt.getJWTClaimsSet();
-        } catch (JOSEException e) {
+        SignedJWT jwt = parseJws(parts);
+        if (!signatureVerifies(jwt, key)) {
             throw refuse(Reason.BAD_SIGNATURE, "signature does not verify");
-        } catch (ParseException e) {
+        }
+        return new CachedToken(checkClaims(parseClaims(jwt), clock.instant()), kid);
+    }
+
+    // The parsers below see attacker-controlled bytes. Nimbus signals bad input with
+    // ParseException, but not always (a header of JSON null throws NullPointerException in
+    // 10.6), so any runtime failure while parsing counts as malformed input, never as a 500.
+
+    private static Base64URL[] split(String token) {
+        try {
+            return JOSEObject.split(token);
+        } catch (ParseException | RuntimeException e) {
+            throw refuse(Reason.MALFORMED, "not a compact JOSE object");
+        }
+    }
+
+    private static Header parseHeader(Base64URL encoded) {
+        try {
+            return Header.parse(encoded);
+        } catch (ParseException | RuntimeException e) {
+            throw refuse(Reason.MALFORMED, "header is not a JOSE header");
+        }
+    }
+
+    private static SignedJWT parseJws(Base64URL[] parts) {
+        try {
+            return new SignedJWT(parts[0], parts[1], parts[2]);
+        } catch (ParseException | RuntimeException e) {
+            throw refuse(Reason.MALFORMED, "not a compact JWS");
+        }
+    }
+
+    private static boolean signatureVerifies(SignedJWT jwt, SigningKey key) {
+        try {
+            return jwt.verify(key.verifier());
+        } catch (JOSEException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JWTClaimsSet parseClaims(SignedJWT jwt) {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
             throw refuse(Reason.MALFORMED, "payload is not a JSON claims set");
         }
-        return new CachedToken(checkClaims(claims, clock.instant()), kid);
     }
 
     private VerifiedAccessToken checkClaims(JWTClaimsSet claims, Instant now) {

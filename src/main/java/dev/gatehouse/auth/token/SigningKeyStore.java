@@ -64,7 +64,7 @@ final class SigningKeyStore {
     }
 
     /**
-     * Deletes every key that a newer key superseded at or before {@code cutoff}. The newest key
+     * Deletes every key that a newer key superseded before {@code cutoff}. The newest key
      * has no successor, so it is never deleted.
      *
      * @return how many keys were deleted
@@ -73,7 +73,7 @@ final class SigningKeyStore {
         return jdbc.sql("""
                 DELETE FROM signing_keys
                 WHERE EXISTS (SELECT 1 FROM signing_keys newer
-                              WHERE newer.created_at <= :cutoff
+                              WHERE newer.created_at < :cutoff
                                 AND (newer.created_at > signing_keys.created_at
                                      OR (newer.created_at = signing_keys.created_at AND newer.kid > signing_keys.kid)))""")
                 .param("cutoff", cutoff.toEpochMilli())

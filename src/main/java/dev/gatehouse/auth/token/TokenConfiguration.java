@@ -6,14 +6,12 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.gatehouse.auth.AuthProperties;
 import dev.gatehouse.platform.secrets.SecretBox;
 
 /** Wires the token pieces; the key set is loaded (and a first key created) before anyone can issue. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class TokenConfiguration {
 
     @Bean

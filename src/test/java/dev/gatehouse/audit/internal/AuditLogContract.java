@@ -36,6 +36,7 @@ import dev.gatehouse.platform.storage.SchemaMigrations;
 import dev.gatehouse.platform.web.ClientIpResolver;
 import dev.gatehouse.platform.web.TrustedProxies;
 import dev.gatehouse.support.TestDatabase;
+import dev.gatehouse.support.MovableClock;
 
 /** The audit log's cases, for every dialect; subclasses only say which database. */
 abstract class AuditLogContract {
