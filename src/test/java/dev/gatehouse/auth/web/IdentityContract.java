@@ -449,6 +449,22 @@ abstract class IdentityContract {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheIdentityEndpointsAndTheirGuards() {
+        JsonNode paths = api.get("/openapi.json", null).body().path("paths");
+        for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh",
+                "/api/v1/auth/me", "/api/v1/auth/sessions/{id}", "/api/v1/admin/users", "/api/v1/orgs/{id}/members",
+                "/api/v1/audit", "/api/v1/audit/verify", "/.well-known/jwks.json")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        JsonNode me = paths.path("/api/v1/auth/me").path("get");
+        assertThat(me.path("security").toString()).contains("bearer");
+        assertThat(me.path("parameters").size()).as("the caller is not a parameter").isZero();
+        assertThat(paths.path("/api/v1/admin/users").path("post").path("x-required-permission").asString())
+                .isEqualTo("users:manage");
+        assertThat(paths.path("/api/v1/auth/login").path("post").path("security").toString()).doesNotContain("bearer");
+    }
+
+    @Test
     void healthShowsComponentsAndVersionToPlatformAdminsOnly() {
         JsonNode anonymous = api.get("/health", null).body();
         assertThat(anonymous.path("status").asString()).isEqualTo("UP");
