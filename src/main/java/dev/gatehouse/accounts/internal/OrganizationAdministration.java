@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,14 +87,6 @@ public class OrganizationAdministration {
                     .withThreat(ThreatLevel.LOW).withDetails(details));
             return organizations.find(orgId).orElseThrow();
         });
-    }
-
-    public List<UserAdministration.Member> members(AuthenticatedPrincipal caller, String orgId,
-            @Nullable String afterId, int limit) {
-        get(caller, orgId);
-        return users.listMembers(orgId, afterId, limit).stream()
-                .map(row -> new UserAdministration.Member(row.user(), Role.fromWireName(row.role()).orElseThrow()))
-                .toList();
     }
 
     /** Adds an existing user by id or email; an email without an account gets an invitation instead. */

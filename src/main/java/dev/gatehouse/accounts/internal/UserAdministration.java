@@ -57,9 +57,11 @@ public class UserAdministration {
     public record UserChange(@Nullable Role role, @Nullable Boolean disabled, @Nullable String displayName) {
     }
 
+    /** The members of {@code orgId} (the caller's own when null), in id order after {@code afterId}. */
     public List<Member> list(AuthenticatedPrincipal caller, @Nullable String orgId, @Nullable String afterId, int limit) {
         String org = orgId != null ? orgId : caller.orgId();
         OrganizationAccess.requireVisible(caller, org);
+        organizations.find(org).orElseThrow(() -> ApiException.notFound("The organization"));
         return users.listMembers(org, afterId, limit).stream()
                 .map(row -> new Member(row.user(), Role.fromWireName(row.role()).orElseThrow()))
                 .toList();

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.gatehouse.accounts.internal.OrganizationAdministration;
+import dev.gatehouse.accounts.internal.UserAdministration;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.security.Permission;
 import dev.gatehouse.platform.security.RequiresPermission;
@@ -30,9 +31,11 @@ import dev.gatehouse.platform.web.Paging;
 class MembersController {
 
     private final OrganizationAdministration administration;
+    private final UserAdministration users;
 
-    MembersController(OrganizationAdministration administration) {
+    MembersController(OrganizationAdministration administration, UserAdministration users) {
         this.administration = administration;
+        this.users = users;
     }
 
     record AddMemberRequest(@Nullable String userId, @Nullable @Email @Size(max = 254) String email, @NotBlank String role) {
@@ -49,7 +52,7 @@ class MembersController {
     Paging.Page<AccountViews.UserView> list(AuthenticatedPrincipal caller, @PathVariable String id,
             @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         int size = Paging.limit(limit);
-        var rows = administration.members(caller, id, Paging.afterKey(cursor), size + 1);
+        var rows = users.list(caller, id, Paging.afterKey(cursor), size + 1);
         return Paging.page(rows.stream().map(AccountViews.UserView::of).toList(), size, AccountViews.UserView::id);
     }
 

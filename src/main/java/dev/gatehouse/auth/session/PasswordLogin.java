@@ -1,6 +1,5 @@
 package dev.gatehouse.auth.session;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,10 +60,8 @@ public class PasswordLogin {
     }
 
     private ApiException refused(@Nullable String userId, String email, String reason) {
-        Map<String, Object> details = new HashMap<>();
-        details.put("reason", reason);
         events.publishEvent(AuditEvent.failure("auth.login", userId, null, "email:" + abbreviate(email))
-                .withDetails(details));
+                .withDetails(Map.of("reason", reason)));
         return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The email or password is not correct.");
     }
 
