@@ -3,6 +3,7 @@ package dev.gatehouse.platform.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ public final class Paging {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+            throw invalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
         return requested;
     }
@@ -45,8 +46,14 @@ public final class Paging {
             }
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not one this server issued.");
+            throw invalidParameter("cursor", "is not a cursor this server issued");
         }
+    }
+
+    /** Query parameters are not a body: 400, but with the same {@code errors} list as a 422. */
+    private static ApiException invalidParameter(String name, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, Problems.VALIDATION_FAILED, "The request has invalid parameters.",
+                Map.of("errors", List.of(Map.of("field", name, "message", message))));
     }
 
     /**
