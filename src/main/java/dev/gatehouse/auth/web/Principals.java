@@ -27,8 +27,8 @@ public class Principals {
     AuthenticatedPrincipal of(VerifiedAccessToken token) {
         boolean platformAdmin = token.role() == Role.ADMIN
                 && accounts.rootOrganizationId().map(token.orgId()::equals).orElse(false);
-        return new AuthenticatedPrincipal(token.userId(), token.orgId(), token.role(),
-                rolePermissions.of(token.role()), token.sessionId(), platformAdmin);
+        return AuthenticatedPrincipal.ofSession(token.userId(), token.orgId(), token.role(),
+                rolePermissions.of(token.role()), token.sessionId(), platformAdmin, false);
     }
 
     static @Nullable AuthenticatedPrincipal current(HttpServletRequest request) {

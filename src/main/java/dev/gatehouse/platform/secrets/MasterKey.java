@@ -7,9 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -48,6 +50,22 @@ public final class MasterKey {
      * Reads the dev key from the data directory, creating it (mode 0600, written before anyone
      * else can open it) on first start.
      */
+    /**
+     * A 256-bit HMAC key for one purpose (e.g. hashing API keys), derived as
+     * HMAC-SHA-256(master key, "gatehouse:" + purpose): the HKDF-Expand step of RFC 5869 with a
+     * uniformly random input key. Purposes never share a key, and none of them is the master key.
+     */
+    public SecretKey deriveKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] derived = mac.doFinal(("gatehouse:" + purpose).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(derived, "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
+        }
+    }
+
     public static MasterKey loadOrCreate(Path dataDir, SecureRandom random) {
         Path file = DataDirectory.prepare(dataDir).resolve(FILE_NAME);
         try {

@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
  * Who a request acts as, within one organization. Controllers receive it as a method parameter;
  * {@code auth} builds it from a verified access token (or, later, an API key).
  *
- * @param sessionId       the login session behind the token; {@code null} for API keys
- * @param platformAdmin   an admin of the root organization, who may act across organizations
+ * @param permissions       what this caller may do: the role's permissions, narrowed to an API key's scopes
+ * @param sessionId         the login session behind the token; {@code null} for API keys
+ * @param apiKeyId          the API key the request authenticated with; {@code null} for tokens
+ * @param platformAdmin     an admin of the root organization, who may act across organizations
+ * @param mfaEnrollmentOnly the organization requires MFA and this user has not enrolled yet: the
+ *                          caller may only enroll (and see who they are, or log out)
  */
 public record AuthenticatedPrincipal(
         String userId,
@@ -17,10 +21,19 @@ public record AuthenticatedPrincipal(
         Role role,
         Set<Permission> permissions,
         @Nullable String sessionId,
-        boolean platformAdmin) {
+        @Nullable String apiKeyId,
+        boolean platformAdmin,
+        boolean mfaEnrollmentOnly) {
 
     public AuthenticatedPrincipal {
         permissions = Set.copyOf(permissions);
+    }
+
+    /** A principal from a login session's access token. */
+    public static AuthenticatedPrincipal ofSession(String userId, String orgId, Role role, Set<Permission> permissions,
+            String sessionId, boolean platformAdmin, boolean mfaEnrollmentOnly) {
+        return new AuthenticatedPrincipal(userId, orgId, role, permissions, sessionId, null, platformAdmin,
+                mfaEnrollmentOnly);
     }
 
     public boolean has(Permission permission) {
