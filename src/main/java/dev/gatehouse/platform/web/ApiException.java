@@ -1,5 +1,6 @@
 package dev.gatehouse.platform.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +15,30 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, Map.of());
     }
 
     public ApiException(HttpStatus status, String code, String detail, Map<String, Object> extensions) {
+        this(status, code, detail, extensions, Map.of());
+    }
+
+    private ApiException(HttpStatus status, String code, String detail, Map<String, Object> extensions,
+            Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.code = code;
         this.extensions = Map.copyOf(extensions);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same answer with one more response header, such as {@code Retry-After}. */
+    public ApiException withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(status, code, getMessage(), extensions, more);
     }
 
     /** 422 {@code validation_failed} naming one invalid field, shaped like Bean Validation's answer. */
@@ -47,6 +62,10 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** Extra problem members, such as {@code limit} and {@code reset} on a rate-limit answer. */

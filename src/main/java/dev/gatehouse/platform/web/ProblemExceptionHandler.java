@@ -39,7 +39,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleApi(ApiException ex) {
         ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
         ex.extensions().forEach(problem::setProperty);
-        return problemResponse(problem, HttpHeaders.EMPTY);
+        HttpHeaders headers = new HttpHeaders();
+        ex.headers().forEach(headers::set);
+        return problemResponse(problem, headers);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

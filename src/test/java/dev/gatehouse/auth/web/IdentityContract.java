@@ -44,6 +44,23 @@ abstract class IdentityContract {
         registry.add("gatehouse.bootstrap.admin-email", () -> ADMIN_EMAIL);
         registry.add("gatehouse.bootstrap.admin-password", () -> ADMIN_PASSWORD);
         registry.add("gatehouse.registration", () -> "open");
+        // lockout tests pose as distinct clients through X-Forwarded-For from this trusted peer
+        registry.add("gatehouse.trusted-proxies", () -> "127.0.0.1/32");
+        registry.add("gatehouse.auth.lockout.ip-failures", () -> "8");
+        registry.add("gatehouse.auth.lockout.ip-slowdown-failures", () -> "6");
+        registry.add("gatehouse.auth.lockout.ip-slowdown", () -> "50ms");
+    }
+
+    /** A login posing as {@code clientIp}, through the trusted local proxy. */
+    Api.Response loginFrom(String clientIp, String email, String password) {
+        return api.send(api.request("/api/v1/auth/login", null).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientIp)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
+    }
+
+    static String uniqueIp() {
+        return "203.0.113." + (1 + (int) (Math.random() * 250));
     }
 
     @BeforeEach
@@ -167,6 +184,53 @@ abstract class IdentityContract {
     void malformedLoginBodiesAreRefusedWithoutAToken() {
         assertProblem(api.post("/api/v1/auth/login", null, "{\"email\":"), 400, "malformed_json");
         assertProblem(api.post("/api/v1/auth/login", null, Map.of("email", ADMIN_EMAIL)), 422, "validation_failed");
+    }
+
+    // ---- brute force ---------------------------------------------------------------------------
+
+    @Test
+    void fiveFailuresLockAnAccountExistingOrNotUntilAnAdminUnlocksIt() {
+        String adminEmail = uniqueEmail();
+        registerNewOrganization(adminEmail);
+        String orgAdmin = accessToken(adminEmail, STRONG_PASSWORD);
+        String email = uniqueEmail();
+        String userId = api.post("/api/v1/admin/users", orgAdmin,
+                Map.of("email", email, "password", STRONG_PASSWORD, "role", "user")).text("id");
+        String ghost = "ghost-" + uniqueEmail();
+        for (int i = 0; i < 5; i++) {
+            assertProblem(loginFrom("198.51.100." + (i + 1), email, "wrong password " + i), 401, "invalid_credentials");
+            assertProblem(loginFrom("198.51.100." + (i + 1), ghost, "wrong password " + i), 401, "invalid_credentials");
+        }
+        Api.Response locked = loginFrom("198.51.100.77", email, STRONG_PASSWORD);
+        Api.Response ghostLocked = loginFrom("198.51.100.77", ghost, STRONG_PASSWORD);
+        assertProblem(locked, 429, "account_locked");
+        assertProblem(ghostLocked, 429, "account_locked");
+        assertThat(locked.text("detail")).isEqualTo(ghostLocked.text("detail"));
+        assertThat(locked.raw().headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 61L));
+        assertThat(api.get("/api/v1/audit?action=auth.lockout&limit=500", adminToken()).body().path("items").toString())
+                .contains("account:" + email);
+
+        Api.Response unlocked = api.post("/api/v1/admin/users/" + userId + "/unlock", orgAdmin, Map.of());
+        assertThat(unlocked.body().path("was_locked").asBoolean()).as(unlocked.body().toString()).isTrue();
+        assertThat(loginFrom("198.51.100.77", email, STRONG_PASSWORD).status()).isEqualTo(200);
+        assertProblem(loginFrom("198.51.100.77", ghost, STRONG_PASSWORD), 429, "account_locked");
+        assertProblem(api.post("/api/v1/admin/users/" + me(adminToken()).path("id").asString() + "/unlock",
+                orgAdmin, Map.of()), 404, "not_found");
+    }
+
+    @Test
+    void anIpFailingAcrossManyAccountsIsBlockedForEveryAccount() {
+        String email = uniqueEmail();
+        registerNewOrganization(email);
+        String attacker = uniqueIp();
+        for (int i = 0; i < 8; i++) {
+            assertProblem(loginFrom(attacker, "victim" + i + "-" + uniqueEmail(), "guess " + i), 401, "invalid_credentials");
+        }
+        Api.Response blocked = loginFrom(attacker, email, STRONG_PASSWORD);
+        assertProblem(blocked, 429, "login_blocked");
+        assertThat(blocked.raw().headers().firstValue("Retry-After")).isPresent();
+        assertThat(loginFrom("192.0.2.200", email, STRONG_PASSWORD).status()).as("other clients are unaffected").isEqualTo(200);
     }
 
     // ---- refresh rotation and revocation -----------------------------------------------------
