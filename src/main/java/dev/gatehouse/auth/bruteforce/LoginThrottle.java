@@ -110,7 +110,7 @@ public class LoginThrottle {
         }
         boolean recentLock = row.lockedUntil() != null && row.lockedUntil().isAfter(now.minus(LOCK_MEMORY));
         int lockCount = recentLock ? row.lockCount() + 1 : 1;
-        Duration length = lockLength(lockCount);
+        Duration length = lockLength(properties, lockCount);
         store.lock(subject, lockCount, now.plus(length), now);
         events.publishEvent(new AuditEvent(action, AuditOutcome.FAILURE,
                 lockCount > 1 ? ThreatLevel.HIGH : ThreatLevel.MEDIUM, userId, null, subject,
@@ -118,7 +118,7 @@ public class LoginThrottle {
     }
 
     /** {@code firstLock × 2^(n-1)}, capped; computed without overflow for any n. */
-    Duration lockLength(int lockCount) {
+    static Duration lockLength(LockoutProperties properties, int lockCount) {
         Duration length = properties.firstLock();
         for (int i = 1; i < lockCount && length.compareTo(properties.maxLock()) < 0; i++) {
             length = length.multipliedBy(2);
