@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.gatehouse.accounts.Membership;
 import dev.gatehouse.auth.AuthProperties;
 import dev.gatehouse.auth.TokenPair;
+import dev.gatehouse.auth.mfa.MfaStatus;
 import dev.gatehouse.auth.token.AccessTokenIssuer;
 import dev.gatehouse.auth.token.AccessTokenRequest;
 import dev.gatehouse.auth.token.IssuedAccessToken;
@@ -30,18 +31,20 @@ public class Sessions {
     private final RefreshTokenSecrets secrets;
     private final SessionRevocations revocations;
     private final AccessTokenIssuer accessTokens;
+    private final MfaStatus mfa;
     private final TransactionOperations transactions;
     private final AuthProperties properties;
     private final Clock clock;
 
     Sessions(SessionStore sessions, RefreshTokenStore refreshTokens, RefreshTokenSecrets secrets,
-            SessionRevocations revocations, AccessTokenIssuer accessTokens, TransactionOperations transactions,
-            AuthProperties properties, Clock clock) {
+            SessionRevocations revocations, AccessTokenIssuer accessTokens, MfaStatus mfa,
+            TransactionOperations transactions, AuthProperties properties, Clock clock) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.secrets = secrets;
         this.revocations = revocations;
         this.accessTokens = accessTokens;
+        this.mfa = mfa;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -58,15 +61,20 @@ public class Sessions {
         });
     }
 
-    /** A new access token and refresh token for the session; the refresh token never outlives the session. */
+    /**
+     * A new access token and refresh token for the session; the refresh token never outlives the
+     * session. Whether the organization holds the session to MFA enrollment is decided afresh at
+     * every issue, so a refresh after enrolling lifts the restriction and one before keeps it.
+     */
     TokenPair issuePair(StoredSession session, Membership membership, Instant now) {
         String refreshToken = secrets.generate();
         Instant refreshExpiresAt = min(now.plus(properties.refreshTokenTtl()), session.expiresAt());
         refreshTokens.insert(RefreshTokenSecrets.hash(refreshToken), session.id(), now, refreshExpiresAt);
-        IssuedAccessToken access = accessTokens.issue(
-                new AccessTokenRequest(membership.userId(), membership.orgId(), membership.role(), session.id()));
+        boolean enrollmentOnly = mfa.enrollmentOnly(membership.userId(), membership.orgId());
+        IssuedAccessToken access = accessTokens.issue(new AccessTokenRequest(membership.userId(), membership.orgId(),
+                membership.role(), session.id(), enrollmentOnly));
         return new TokenPair(access.token(), access.expiresAt(), refreshToken, refreshExpiresAt, session.id(),
-                membership.userId(), membership.orgId(), membership.role().wireName());
+                membership.userId(), membership.orgId(), membership.role().wireName(), enrollmentOnly);
     }
 
     public Optional<StoredSession> find(String sessionId) {

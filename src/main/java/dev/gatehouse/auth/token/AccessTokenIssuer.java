@@ -16,7 +16,9 @@ import dev.gatehouse.platform.ids.Ids;
 
 /**
  * Signs access tokens: ES256 JWTs with {@code typ: at+jwt} (RFC 9068) and the claims
- * {@code iss, aud, sub, org, role, sid, jti, iat, nbf, exp}, with the newest signing key.
+ * {@code iss, aud, sub, org, role, sid, jti, iat, nbf, exp}, with the newest signing key; plus
+ * {@code mfa_enrollment: true} on an enrollment-only session (absent otherwise, so ordinary tokens
+ * stay as they were).
  */
 public final class AccessTokenIssuer {
 
@@ -42,7 +44,7 @@ public final class AccessTokenIssuer {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(ttl.toSeconds());
         String jti = Ids.newId();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(request.userId())
@@ -52,10 +54,12 @@ public final class AccessTokenIssuer {
                 .jwtID(jti)
                 .issueTime(Date.from(issuedAt))
                 .notBeforeTime(Date.from(issuedAt))
-                .expirationTime(Date.from(expiresAt))
-                .build();
+                .expirationTime(Date.from(expiresAt));
+        if (request.mfaEnrollmentOnly()) {
+            claims.claim(AccessTokenVerifier.MFA_ENROLLMENT, true);
+        }
         JWSHeader header = new JWSHeader.Builder(SigningKey.ALGORITHM).type(TYPE).keyID(key.kid()).build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(key.signer());
         } catch (JOSEException e) {

@@ -39,7 +39,7 @@ import dev.gatehouse.platform.security.Role;
  * published set, which is the only place a verification key ever comes from. Only then is the
  * signature checked, and only a genuine signature lets the claims be read: exact iss, aud equal
  * to our audience alone, exp / nbf / iat within the clock skew, and sub, org, role, sid, jti
- * present, with a role we know.
+ * present, with a role we know; mfa_enrollment, when present, must be a boolean (absent means false).
  *
  * Speed: an ECDSA P-256 verification costs ~100 µs, while a request should cost far less. A
  * bounded Caffeine cache maps the exact token string to its verified claims; only successes are
@@ -57,6 +57,7 @@ public final class AccessTokenVerifier {
     static final String ORG = "org";
     static final String ROLE = "role";
     static final String SESSION = "sid";
+    static final String MFA_ENROLLMENT = "mfa_enrollment";
     /** Ours are about 600 characters; the cap keeps parsing, hashing and caching of junk cheap. */
     static final int MAX_TOKEN_CHARS = 4096;
 
@@ -194,7 +195,7 @@ public final class AccessTokenVerifier {
         Role role = Role.fromWireName(roleName).orElseThrow(() -> refuse(Reason.INVALID_CLAIM, "role is unknown"));
         return new VerifiedAccessToken(
                 requiredString(claims, "sub"), requiredString(claims, ORG), role, requiredString(claims, SESSION),
-                requiredString(claims, "jti"), issuedAt, expiresAt);
+                requiredString(claims, "jti"), issuedAt, expiresAt, optionalFlag(claims, MFA_ENROLLMENT));
     }
 
     private void checkStillValid(CachedToken cached, Instant now) {
@@ -228,6 +229,14 @@ public final class AccessTokenVerifier {
             throw refuse(Reason.MISSING_CLAIM, name + " is missing");
         }
         return value;
+    }
+
+    private static boolean optionalFlag(JWTClaimsSet claims, String name) {
+        try {
+            return Boolean.TRUE.equals(claims.getBooleanClaim(name));
+        } catch (ParseException e) {
+            throw refuse(Reason.INVALID_CLAIM, name + " is not a boolean");
+        }
     }
 
     private static InvalidAccessTokenException refuse(Reason reason, String detail) {

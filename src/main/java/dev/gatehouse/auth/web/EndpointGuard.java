@@ -16,6 +16,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import dev.gatehouse.audit.AuditEvent;
+import dev.gatehouse.platform.security.AllowedDuringMfaEnrollment;
 import dev.gatehouse.platform.security.Authenticated;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.security.PublicEndpoint;
@@ -28,6 +29,7 @@ import dev.gatehouse.platform.web.ApiException;
  * A handler that says nothing is refused with 403 and logged as a programming error, so a new
  * endpoint is closed until someone decides otherwise. Framework endpoints that are public by
  * configuration (health, metrics, OpenAPI, Swagger UI) are recognised by {@link FrameworkEndpoints}.
+ * A caller held to MFA enrollment passes only handlers marked {@link AllowedDuringMfaEnrollment}.
  */
 class EndpointGuard implements HandlerInterceptor {
 
@@ -80,6 +82,10 @@ class EndpointGuard implements HandlerInterceptor {
         if (principal == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required.");
         }
+        if (principal.mfaEnrollmentOnly() && !allowedDuringEnrollment(method)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "mfa_enrollment_required",
+                    "Your organization requires MFA: enroll (POST /api/v1/auth/mfa/totp/setup, then confirm), then log in again.");
+        }
         if (guard instanceof RequiresPermission required && !principal.has(required.value())) {
             events.publishEvent(AuditEvent.denied("permission.denied", principal.userId(), principal.orgId(),
                             request.getMethod() + " " + request.getRequestURI())
@@ -87,6 +93,11 @@ class EndpointGuard implements HandlerInterceptor {
             throw ApiException.forbidden("Your role does not grant the permission '" + required.value().wireName() + "'.");
         }
         return true;
+    }
+
+    private static boolean allowedDuringEnrollment(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(AllowedDuringMfaEnrollment.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), AllowedDuringMfaEnrollment.class);
     }
 
     private static ApiException deniedByDefault(HttpServletRequest request) {

@@ -23,7 +23,9 @@ import dev.gatehouse.accounts.Membership;
 import dev.gatehouse.accounts.User;
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.auth.TokenPair;
+import dev.gatehouse.auth.mfa.MfaStatus;
 import dev.gatehouse.auth.session.Sessions;
+import dev.gatehouse.platform.security.AllowedDuringMfaEnrollment;
 import dev.gatehouse.platform.security.Authenticated;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.security.Permission;
@@ -38,14 +40,16 @@ class MeController {
 
     private final AccountService accounts;
     private final Sessions sessions;
+    private final MfaStatus mfa;
     private final ClientIpResolver clientIps;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MeController(AccountService accounts, Sessions sessions, ClientIpResolver clientIps,
+    MeController(AccountService accounts, Sessions sessions, MfaStatus mfa, ClientIpResolver clientIps,
             ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.mfa = mfa;
         this.clientIps = clientIps;
         this.events = events;
         this.clock = clock;
@@ -63,11 +67,12 @@ class MeController {
     }
 
     @GetMapping("/me")
+    @AllowedDuringMfaEnrollment
     MeResponse me(AuthenticatedPrincipal caller) {
         User user = accounts.user(caller.userId()).orElseThrow(() -> ApiException.notFound("The user"));
         List<String> permissions = caller.permissions().stream().sorted().map(Permission::wireName).toList();
         return new MeResponse(user.id(), user.email(), user.displayName(), caller.orgId(), caller.role().wireName(),
-                permissions, false, caller.platformAdmin(), caller.sessionId());
+                permissions, mfa.enabled(user.id()), caller.platformAdmin(), caller.sessionId());
     }
 
     /** Ends every other session of the caller; the current one stays logged in. */

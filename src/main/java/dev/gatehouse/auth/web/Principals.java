@@ -28,7 +28,7 @@ public class Principals {
         boolean platformAdmin = token.role() == Role.ADMIN
                 && accounts.rootOrganizationId().map(token.orgId()::equals).orElse(false);
         return AuthenticatedPrincipal.ofSession(token.userId(), token.orgId(), token.role(),
-                rolePermissions.of(token.role()), token.sessionId(), platformAdmin, false);
+                rolePermissions.of(token.role()), token.sessionId(), platformAdmin, token.mfaEnrollmentOnly());
     }
 
     static @Nullable AuthenticatedPrincipal current(HttpServletRequest request) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.auth.session.Sessions;
 import dev.gatehouse.auth.session.StoredSession;
+import dev.gatehouse.platform.security.AllowedDuringMfaEnrollment;
 import dev.gatehouse.platform.security.Authenticated;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.web.ApiException;
@@ -44,6 +45,7 @@ class SessionsController {
     }
 
     @PostMapping("/logout")
+    @AllowedDuringMfaEnrollment
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(AuthenticatedPrincipal caller) {
         sessions.revoke(currentSession(caller), "logout");

@@ -8,9 +8,14 @@ import org.jspecify.annotations.Nullable;
 import dev.gatehouse.accounts.User;
 import dev.gatehouse.auth.TokenPair;
 
-/** The token answer of login, refresh and switch-org, as API.md fixes it. */
+/**
+ * The token answer of login, MFA completion, refresh and switch-org, as API.md fixes it.
+ * {@code mfa_enrollment_required} appears only when true (the organization requires MFA and the
+ * user must enroll before anything else); absent otherwise.
+ */
 record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, long refreshExpiresIn,
-        String sessionId, String orgId, String role, @Nullable UserSummary user) {
+        String sessionId, String orgId, String role, @Nullable UserSummary user, @Nullable Boolean mfaEnrollmentRequired)
+        implements LoginAnswer {
 
     record UserSummary(String id, String email, @Nullable String displayName) {
 
@@ -22,7 +27,8 @@ record TokenResponse(String accessToken, String refreshToken, String tokenType, 
     static TokenResponse of(TokenPair pair, @Nullable User user, Clock clock) {
         return new TokenResponse(pair.accessToken(), pair.refreshToken(), "Bearer",
                 secondsUntil(pair.accessExpiresAt(), clock), secondsUntil(pair.refreshExpiresAt(), clock),
-                pair.sessionId(), pair.orgId(), pair.role(), user == null ? null : UserSummary.of(user));
+                pair.sessionId(), pair.orgId(), pair.role(), user == null ? null : UserSummary.of(user),
+                pair.mfaEnrollmentOnly() ? Boolean.TRUE : null);
     }
 
     private static long secondsUntil(java.time.Instant at, Clock clock) {

@@ -1,0 +1,11 @@
+package dev.gatehouse.auth.mfa;
+
+import dev.gatehouse.support.TestDatabase;
+
+class PostgresMfaStoreTest extends MfaStoreContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
