@@ -67,13 +67,20 @@ class ApiKeyStore {
                 .query(this::map).list().stream().map(StoredApiKey::key).toList();
     }
 
-    void rotate(String id, String newHash, String newPrefix, String previousHash, Instant previousValidUntil, Instant now) {
-        jdbc.sql("""
+    /**
+     * Replaces the secret, keeping {@code previousHash} for the grace. Only when the current secret is
+     * still {@code previousHash}: of two rotations at once one wins, and no secret is issued that is
+     * neither current nor previous (and so would never be dropped from the caches by the poll).
+     */
+    boolean rotate(String id, String newHash, String newPrefix, String previousHash, Instant previousValidUntil,
+            Instant now) {
+        return jdbc.sql("""
                 UPDATE api_keys SET secret_hash = :hash, prefix = :prefix, previous_secret_hash = :previous,
-                       previous_valid_until = :until, updated_at = :now WHERE id = :id""")
+                       previous_valid_until = :until, updated_at = :now
+                 WHERE id = :id AND secret_hash = :previous AND revoked_at IS NULL""")
                 .param("hash", newHash).param("prefix", newPrefix).param("previous", previousHash)
                 .param("until", previousValidUntil.toEpochMilli()).param("now", now.toEpochMilli()).param("id", id)
-                .update();
+                .update() > 0;
     }
 
     /** False when the key was already revoked. */

@@ -25,6 +25,7 @@ import dev.gatehouse.platform.ids.Ids;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.security.Permission;
 import dev.gatehouse.platform.web.ApiException;
+import dev.gatehouse.platform.web.Problems;
 
 /**
  * A user's own API keys in their current organization: create, list, rotate, revoke. A key can
@@ -101,7 +102,10 @@ public class ApiKeys {
             replaced.add(stored.previousSecretHash());
         }
         transactions.executeWithoutResult(status -> {
-            store.rotate(keyId, hasher.hash(secret), prefix, stored.secretHash(), now.plus(rotationGrace), now);
+            if (!store.rotate(keyId, hasher.hash(secret), prefix, stored.secretHash(), now.plus(rotationGrace), now)) {
+                throw new ApiException(HttpStatus.CONFLICT, Problems.CONFLICT,
+                        "The API key was rotated or revoked at the same moment; list your keys and try again.");
+            }
             verifier.forget(replaced);
             events.publishEvent(AuditEvent.success("key.rotated", caller.userId(), caller.orgId(), "api_key:" + keyId)
                     .withDetails(Map.of("prefix", prefix, "previous_prefix", stored.key().prefix(),
@@ -112,9 +116,11 @@ public class ApiKeys {
 
     /** Revokes the key on every node before the response is sent; revoking it again changes nothing. */
     public void revoke(AuthenticatedPrincipal caller, String keyId) {
-        StoredApiKey stored = own(caller, keyId);
+        own(caller, keyId);
         transactions.executeWithoutResult(status -> {
             if (store.revoke(keyId, clock.instant())) {
+                // read again after the update, which waited for any rotation in flight: its hashes are the ones to drop
+                StoredApiKey stored = store.find(keyId).orElseThrow();
                 List<String> hashes = new ArrayList<>(List.of(stored.secretHash()));
                 if (stored.previousSecretHash() != null) {
                     hashes.add(stored.previousSecretHash());

@@ -258,6 +258,19 @@ abstract class ApiKeyContract {
         assertThat(me(secret).body().path("scopes").toString()).contains("users:read");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheKeyEndpointsAndTheHeader() {
+        JsonNode document = api.get("/openapi.json", null).body();
+        JsonNode paths = document.path("paths");
+        for (String path : List.of("/api/v1/keys", "/api/v1/keys/generate", "/api/v1/keys/{id}/rotate", "/api/v1/keys/{id}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.path("/api/v1/keys").path("post").path("x-required-permission").asString()).isEqualTo("keys:manage");
+        assertThat(paths.path("/api/v1/auth/me").path("get").path("security").toString()).contains("bearer", "api_key");
+        assertThat(document.path("components").path("securitySchemes").path("api_key").path("name").asString())
+                .isEqualTo("X-API-Key");
+    }
+
     // ---- refusals ----------------------------------------------------------------------------
 
     @Test
