@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           signature check; 0 turns the cache off
  * @param revocationPollInterval how often each node re-reads recently revoked sessions from the database
  * @param metricsPublic      {@code false} restricts {@code /metrics} to platform admins
+ * @param apiKeyRotationGrace how long a rotated API key's old secret keeps working; 0 ends it at once
  */
 @ConfigurationProperties("gatehouse.auth")
 public record AuthProperties(
@@ -36,5 +37,6 @@ public record AuthProperties(
         @DefaultValue("10000") int verifiedTokenCacheSize,
         @DefaultValue("2s") Duration revocationPollInterval,
         @DefaultValue("true") boolean metricsPublic,
-        @DefaultValue Map<String, List<String>> rolePermissions) {
+        @DefaultValue Map<String, List<String>> rolePermissions,
+        @DefaultValue("0s") Duration apiKeyRotationGrace) {
 }

@@ -77,6 +77,15 @@ public final class Api {
         return builder;
     }
 
+    /** A request authenticated with {@code X-API-Key} instead of a bearer token. */
+    public HttpRequest.Builder withKey(String path, String apiKey) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", apiKey);
+    }
+
+    public Response getWithKey(String path, String apiKey) {
+        return send(withKey(path, apiKey).GET());
+    }
+
     private static JsonNode parse(String body) {
         try {
             return JSON.readTree(body);

@@ -6,16 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.gatehouse.auth.AuthProperties;
+import dev.gatehouse.platform.redis.ClusterBroadcast;
 import dev.gatehouse.platform.redis.SharedRedis;
 
 /**
@@ -33,25 +29,22 @@ public class SessionRevocations {
 
     static final String CHANNEL = "gatehouse:session-revocations";
     private static final Duration POLL_OVERLAP = Duration.ofSeconds(5);
-    private static final Logger log = LoggerFactory.getLogger(SessionRevocations.class);
 
     private final ConcurrentHashMap<String, Instant> revoked = new ConcurrentHashMap<>();
     private final SessionStore sessions;
-    private final @Nullable SharedRedis redis;
+    private final ClusterBroadcast broadcast;
     private final Duration remembered;
     private final Clock clock;
     private volatile Instant lastPoll;
 
     SessionRevocations(SessionStore sessions, ObjectProvider<SharedRedis> redis, AuthProperties properties, Clock clock) {
         this.sessions = sessions;
-        this.redis = redis.getIfAvailable();
         this.remembered = properties.accessTokenTtl().plus(properties.clockSkew());
         this.clock = clock;
         this.lastPoll = clock.instant().minus(remembered);
         poll();
-        if (this.redis != null) {
-            this.redis.subscribe(CHANNEL, sessionId -> revoked.put(sessionId, clock.instant()));
-        }
+        this.broadcast = ClusterBroadcast.open(redis.getIfAvailable(), CHANNEL,
+                sessionId -> revoked.put(sessionId, clock.instant()));
     }
 
     public boolean isRevoked(String sessionId) {
@@ -60,32 +53,7 @@ public class SessionRevocations {
 
     /** Records sessions just revoked in the database: at commit when a transaction is running, else now. */
     void revoked(List<String> sessionIds) {
-        if (sessionIds.isEmpty()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    announce(sessionIds);
-                }
-            });
-        } else {
-            announce(sessionIds);
-        }
-    }
-
-    private void announce(List<String> sessionIds) {
-        Instant now = clock.instant();
-        sessionIds.forEach(id -> revoked.put(id, now));
-        if (redis != null) {
-            try {
-                var commands = redis.connection().async();
-                sessionIds.forEach(id -> commands.publish(CHANNEL, id));
-            } catch (RuntimeException e) {
-                log.warn("could not broadcast session revocations; other nodes catch up by polling", e);
-            }
-        }
+        broadcast.send(sessionIds);
     }
 
     @Scheduled(fixedDelayString = "${gatehouse.auth.revocation-poll-interval:2s}")

@@ -1,6 +1,8 @@
 package dev.gatehouse.auth.web;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,15 +17,19 @@ import dev.gatehouse.auth.token.AccessTokenVerifier;
 import dev.gatehouse.auth.token.InvalidAccessTokenException;
 import dev.gatehouse.auth.token.VerifiedAccessToken;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
+import dev.gatehouse.platform.web.ApiException;
 import dev.gatehouse.platform.web.ProblemWriter;
 import dev.gatehouse.platform.web.Problems;
 import dev.gatehouse.platform.web.RequestAttributes;
 
 /**
- * Authentication, per request and stateless: a request without an {@code Authorization} header
- * goes on anonymous (the endpoint guard decides whether that is enough); one with a header must
- * carry a valid, unrevoked bearer token or is refused here with 401. Nothing touches the database:
- * verification is cached and revocation is an in-memory lookup.
+ * Authentication, per request and stateless. First, a request with an API key in its query string
+ * is refused outright (the key is leaked by now; running the request would only teach the client
+ * that it works). Then: no credential goes on anonymous (the endpoint guard decides whether that is
+ * enough); {@code Authorization} must carry a valid, unrevoked bearer token and {@code X-API-Key} a
+ * live key, else 401 here; both at once is 400, since which one the request acts as must never be a
+ * guess. Nothing touches the database on the common path: verification is cached and revocation is
+ * an in-memory lookup.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
 
@@ -33,21 +39,44 @@ class AccessTokenFilter extends OncePerRequestFilter {
     private final SessionRevocations revocations;
     private final Principals principals;
     private final TokenRejections rejections;
+    private final ApiKeyAuthenticator apiKeys;
+    private final ApiKeyRejections apiKeyRejections;
     private final ProblemWriter problems;
 
     AccessTokenFilter(AccessTokenVerifier verifier, SessionRevocations revocations, Principals principals,
-            TokenRejections rejections, ProblemWriter problems) {
+            TokenRejections rejections, ApiKeyAuthenticator apiKeys, ApiKeyRejections apiKeyRejections,
+            ProblemWriter problems) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.principals = principals;
         this.rejections = rejections;
+        this.apiKeys = apiKeys;
+        this.apiKeyRejections = apiKeyRejections;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        KeyInQuery.Found leaked = KeyInQuery.find(request.getQueryString());
+        if (leaked != null) {
+            apiKeyRejections.inQuery(request, leaked);
+            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "api_key_in_query",
+                    "API keys are never accepted in the query string; send the key in the X-API-Key header. "
+                            + "Treat this key as leaked: rotate it."));
+            return;
+        }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        int apiKeyHeaders = Collections.list(request.getHeaders(ApiKeyAuthenticator.HEADER)).size();
+        if (apiKeyHeaders > 1 || (apiKeyHeaders == 1 && header != null)) {
+            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "ambiguous_credentials",
+                    "Send exactly one credential: either 'Authorization: Bearer …' or one 'X-API-Key' header."));
+            return;
+        }
+        if (apiKeyHeaders == 1) {
+            authenticateApiKey(request, response, chain, request.getHeader(ApiKeyAuthenticator.HEADER));
+            return;
+        }
         if (header == null) {
             chain.doFilter(request, response);
             return;
@@ -62,7 +91,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
             token = verifier.verify(header.substring(BEARER.length()).strip());
         } catch (InvalidAccessTokenException e) {
             boolean expired = e.reason() == InvalidAccessTokenException.Reason.EXPIRED;
-            refuse(request, response, expired ? "token_expired" : "invalid_token", e.reason().name().toLowerCase(java.util.Locale.ROOT),
+            refuse(request, response, expired ? "token_expired" : "invalid_token", e.reason().name().toLowerCase(Locale.ROOT),
                     expired ? "The access token has expired; refresh it." : "The access token is not valid.");
             return;
         }
@@ -70,9 +99,26 @@ class AccessTokenFilter extends OncePerRequestFilter {
             refuse(request, response, "token_revoked", "session_revoked", "The session of this access token has ended.");
             return;
         }
-        AuthenticatedPrincipal principal = principals.of(token);
+        proceed(request, response, chain, principals.of(token), "user:" + token.userId());
+    }
+
+    private void authenticateApiKey(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String presented) throws ServletException, IOException {
+        AuthenticatedPrincipal principal;
+        try {
+            principal = apiKeys.authenticate(request, presented);
+        } catch (ApiException e) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey realm=\"gatehouse\"");
+            problems.write(response, Problems.of(e.status(), e.code(), e.getMessage()));
+            return;
+        }
+        proceed(request, response, chain, principal, "user:" + principal.userId() + " api_key:" + principal.apiKeyId());
+    }
+
+    private static void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            AuthenticatedPrincipal principal, String description) throws ServletException, IOException {
         request.setAttribute(Principals.ATTRIBUTE, principal);
-        request.setAttribute(RequestAttributes.PRINCIPAL, "user:" + principal.userId());
+        request.setAttribute(RequestAttributes.PRINCIPAL, description);
         chain.doFilter(new AuthenticatedRequest(request, principal), response);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.gatehouse.auth.AuthProperties;
+import dev.gatehouse.auth.apikey.ApiKeyVerifier;
 import dev.gatehouse.auth.session.SessionRevocations;
 import dev.gatehouse.auth.token.AccessTokenVerifier;
 import dev.gatehouse.platform.web.ProblemWriter;
@@ -36,9 +37,11 @@ class AuthWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(AccessTokenVerifier verifier,
-            SessionRevocations revocations, Principals principals, TokenRejections rejections, ProblemWriter problems) {
+            SessionRevocations revocations, Principals principals, TokenRejections rejections,
+            ApiKeyVerifier apiKeyVerifier, ApiKeyRejections apiKeyRejections, ProblemWriter problems) {
+        ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(apiKeyVerifier, principals, apiKeyRejections);
         FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(
-                new AccessTokenFilter(verifier, revocations, principals, rejections, problems));
+                new AccessTokenFilter(verifier, revocations, principals, rejections, apiKeys, apiKeyRejections, problems));
         registration.setOrder(AUTHENTICATION_ORDER);
         return registration;
     }

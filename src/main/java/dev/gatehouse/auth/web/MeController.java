@@ -23,6 +23,7 @@ import dev.gatehouse.accounts.Membership;
 import dev.gatehouse.accounts.User;
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.auth.TokenPair;
+import dev.gatehouse.auth.apikey.ApiKeys;
 import dev.gatehouse.auth.mfa.MfaStatus;
 import dev.gatehouse.auth.session.Sessions;
 import dev.gatehouse.platform.security.AllowedDuringMfaEnrollment;
@@ -41,22 +42,25 @@ class MeController {
     private final AccountService accounts;
     private final Sessions sessions;
     private final MfaStatus mfa;
+    private final ApiKeys apiKeys;
     private final ClientIpResolver clientIps;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MeController(AccountService accounts, Sessions sessions, MfaStatus mfa, ClientIpResolver clientIps,
-            ApplicationEventPublisher events, Clock clock) {
+    MeController(AccountService accounts, Sessions sessions, MfaStatus mfa, ApiKeys apiKeys,
+            ClientIpResolver clientIps, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.mfa = mfa;
+        this.apiKeys = apiKeys;
         this.clientIps = clientIps;
         this.events = events;
         this.clock = clock;
     }
 
     record MeResponse(String id, String email, @Nullable String displayName, String orgId, String role,
-            List<String> permissions, boolean mfaEnabled, boolean platformAdmin, @Nullable String sessionId) {
+            List<String> permissions, boolean mfaEnabled, boolean platformAdmin, @Nullable String sessionId,
+            @Nullable String apiKeyId, @Nullable List<String> scopes) {
     }
 
     record ChangePasswordRequest(@NotBlank @Size(max = 1024) String currentPassword,
@@ -66,19 +70,25 @@ class MeController {
     record SwitchOrgRequest(@NotBlank @Size(max = 64) String orgId) {
     }
 
+    /** For an API key: its owner, the key's own scopes, and as permissions what it may do now (scopes ∩ role). */
     @GetMapping("/me")
     @AllowedDuringMfaEnrollment
     MeResponse me(AuthenticatedPrincipal caller) {
         User user = accounts.user(caller.userId()).orElseThrow(() -> ApiException.notFound("The user"));
         List<String> permissions = caller.permissions().stream().sorted().map(Permission::wireName).toList();
+        List<String> scopes = caller.apiKeyId() == null ? null : apiKeys.find(caller, caller.apiKeyId())
+                .map(key -> key.scopes().stream().sorted().map(Permission::wireName).toList())
+                .orElseThrow(() -> ApiException.notFound("The API key"));
         return new MeResponse(user.id(), user.email(), user.displayName(), caller.orgId(), caller.role().wireName(),
-                permissions, mfa.enabled(user.id()), caller.platformAdmin(), caller.sessionId());
+                permissions, mfa.enabled(user.id()), caller.platformAdmin(), caller.sessionId(), caller.apiKeyId(),
+                scopes);
     }
 
     /** Ends every other session of the caller; the current one stays logged in. */
     @PostMapping("/change-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(AuthenticatedPrincipal caller, @Valid @RequestBody ChangePasswordRequest request) {
+        LoginOnly.require(caller);
         accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword(),
                 () -> sessions.revokeAllOfUser(caller.userId(), caller.sessionId(), "password_changed"));
     }
@@ -87,6 +97,7 @@ class MeController {
     @PostMapping("/switch-org")
     TokenResponse switchOrg(AuthenticatedPrincipal caller, @Valid @RequestBody SwitchOrgRequest request,
             HttpServletRequest http) {
+        LoginOnly.require(caller);
         Membership membership = accounts.membership(caller.userId(), request.orgId())
                 .orElseThrow(() -> ApiException.notFound("The organization"));
         TokenPair pair = sessions.start(membership, clientIps.resolve(http).ip(), http.getHeader(HttpHeaders.USER_AGENT));

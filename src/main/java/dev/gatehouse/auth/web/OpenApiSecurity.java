@@ -17,7 +17,7 @@ import dev.gatehouse.platform.security.PublicEndpoint;
 import dev.gatehouse.platform.security.RequiresPermission;
 
 /**
- * Makes {@code /openapi.json} tell the truth about authentication: the bearer scheme, which
+ * Makes {@code /openapi.json} tell the truth about authentication: the bearer and API key schemes, which
  * operations need it and which permission each one checks. The principal parameter controllers
  * receive is the caller, not a request parameter, so it is left out of the document.
  */
@@ -25,6 +25,7 @@ import dev.gatehouse.platform.security.RequiresPermission;
 class OpenApiSecurity {
 
     static final String BEARER = "bearer";
+    static final String API_KEY = "api_key";
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedPrincipal.class);
@@ -34,8 +35,12 @@ class OpenApiSecurity {
     OpenAPI gatehouseOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Gatehouse API").description("See docs/api.md and docs/security.md."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes(API_KEY, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                                .name(ApiKeyAuthenticator.HEADER)));
     }
 
     @Bean
@@ -46,7 +51,9 @@ class OpenApiSecurity {
                 operation.setSecurity(List.of());
                 return operation;
             }
+            // two requirements: either one is enough (sending both is refused)
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
             if (guard instanceof RequiresPermission required) {
                 operation.addExtension("x-required-permission", required.value().wireName());
             }

@@ -56,6 +56,7 @@ class SessionsController {
     @PostMapping("/logout-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logoutAll(AuthenticatedPrincipal caller) {
+        LoginOnly.require(caller);
         List<String> revoked = sessions.revokeAllOfUser(caller.userId(), null, "logout_all");
         events.publishEvent(AuditEvent.success("auth.logout_all", caller.userId(), caller.orgId(),
                 "user:" + caller.userId()).withDetails(Map.of("sessions_revoked", revoked.size())));
@@ -63,6 +64,7 @@ class SessionsController {
 
     @GetMapping("/sessions")
     SessionList list(AuthenticatedPrincipal caller) {
+        LoginOnly.require(caller);
         return new SessionList(sessions.active(caller.userId()).stream()
                 .map(session -> view(session, session.id().equals(caller.sessionId())))
                 .toList());
@@ -72,6 +74,7 @@ class SessionsController {
     @DeleteMapping("/sessions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(AuthenticatedPrincipal caller, @PathVariable String id) {
+        LoginOnly.require(caller);
         StoredSession session = sessions.find(id).filter(s -> s.userId().equals(caller.userId()))
                 .orElseThrow(() -> ApiException.notFound("The session"));
         if (sessions.revoke(session.id(), "revoked_by_user")) {

@@ -2,10 +2,7 @@ package dev.gatehouse.auth.web;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +22,7 @@ import dev.gatehouse.platform.web.ClientIpResolver;
 @Component
 class TokenRejections {
 
-    private static final Duration AUDIT_WINDOW = Duration.ofMinutes(1);
-
-    private final Cache<String, AtomicLong> recentlyAudited = Caffeine.newBuilder()
-            .expireAfterWrite(AUDIT_WINDOW).maximumSize(100_000).build();
+    private final AuditThrottle throttle = new AuditThrottle(Duration.ofMinutes(1));
     private final MeterRegistry meters;
     private final ClientIpResolver clientIps;
     private final ApplicationEventPublisher events;
@@ -41,13 +35,11 @@ class TokenRejections {
 
     void record(HttpServletRequest request, String reason) {
         Counter.builder("gatehouse.auth.tokens.rejected").tag("reason", reason).register(meters).increment();
-        String key = clientIps.resolve(request).ip() + " " + reason;
-        AtomicLong seen = recentlyAudited.asMap().computeIfAbsent(key, k -> new AtomicLong());
-        if (seen.getAndIncrement() == 0) {
+        if (throttle.first(clientIps.resolve(request).ip() + " " + reason)) {
             ThreatLevel threat = reason.equals("session_revoked") || reason.equals("bad_signature")
                     ? ThreatLevel.MEDIUM : ThreatLevel.LOW;
             events.publishEvent(new AuditEvent("auth.token_rejected", AuditOutcome.FAILURE, threat, null, null, null,
-                    Map.of("reason", reason, "window_seconds", AUDIT_WINDOW.toSeconds())));
+                    Map.of("reason", reason, "window_seconds", throttle.windowSeconds())));
         }
     }
 }

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who a request acts as, within one organization. Controllers receive it as a method parameter;
- * {@code auth} builds it from a verified access token (or, later, an API key).
+ * {@code auth} builds it from a verified access token or an API key.
  *
  * @param permissions       what this caller may do: the role's permissions, narrowed to an API key's scopes
  * @param sessionId         the login session behind the token; {@code null} for API keys

@@ -42,7 +42,7 @@ final class TokenNode {
     static AuthProperties properties(int verifiedTokenCacheSize) {
         return new AuthProperties("gatehouse", "gatehouse-api", Duration.ofMinutes(15), Duration.ofDays(7),
                 Duration.ofDays(30), Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(30),
-                verifiedTokenCacheSize, Duration.ofSeconds(2), true, Map.of());
+                verifiedTokenCacheSize, Duration.ofSeconds(2), true, Map.of(), Duration.ZERO);
     }
 
     static SecretBox randomSecretBox() {
