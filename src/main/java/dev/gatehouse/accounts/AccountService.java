@@ -75,6 +75,15 @@ public class AccountService {
         return users.findById(userId).map(StoredUser::user);
     }
 
+    public long countActiveUsers() {
+        return users.countActive();
+    }
+
+    /** Disabled accounts are few; statistics elsewhere leave them out by id. */
+    public List<String> disabledUserIds() {
+        return users.disabledIds();
+    }
+
     /** Oldest first: the first is where a login lands. */
     public List<Membership> memberships(String userId) {
         return memberships.forUser(userId);

@@ -58,6 +58,14 @@ public class UserStore {
                 .list();
     }
 
+    public long countActive() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE NOT disabled").query(Long.class).single();
+    }
+
+    public List<String> disabledIds() {
+        return jdbc.sql("SELECT id FROM users WHERE disabled").query(String.class).list();
+    }
+
     public void updatePassword(String id, String passwordHash, Instant now) {
         jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
                 .param("hash", passwordHash).param("now", now.toEpochMilli()).param("id", id).update();

@@ -21,6 +21,15 @@ public class MfaStatus {
         return totp.confirmed(userId);
     }
 
+    /** Share of enabled accounts that have confirmed MFA, 0 to 1; 0 when there is no enabled account. */
+    public double adoption() {
+        long active = accounts.countActiveUsers();
+        if (active == 0) {
+            return 0;
+        }
+        return (double) totp.countConfirmedExcept(accounts.disabledUserIds()) / active;
+    }
+
     /** The organization requires MFA and the user has none yet: their session may only enroll. */
     public boolean enrollmentOnly(String userId, String orgId) {
         boolean required = accounts.organization(orgId).map(org -> org.settings().mfaRequired()).orElse(false);

@@ -1,6 +1,7 @@
 package dev.gatehouse.auth.mfa;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -78,5 +79,15 @@ class TotpStore {
     boolean confirmed(String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM mfa_totp WHERE user_id = :user AND confirmed_at IS NOT NULL")
                 .param("user", userId).query(Long.class).single() > 0;
+    }
+
+    /** Users with confirmed MFA, leaving out {@code excludedUserIds} (e.g. disabled accounts). */
+    long countConfirmedExcept(Collection<String> excludedUserIds) {
+        String exclusion = excludedUserIds.isEmpty() ? "" : " AND user_id NOT IN (:excluded)";
+        var statement = jdbc.sql("SELECT COUNT(*) FROM mfa_totp WHERE confirmed_at IS NOT NULL" + exclusion);
+        if (!excludedUserIds.isEmpty()) {
+            statement = statement.param("excluded", excludedUserIds);
+        }
+        return statement.query(Long.class).single();
     }
 }

@@ -167,7 +167,7 @@ abstract class MfaContract {
     }
 
     @Test
-    void wrongCodesAreRefusedAndTheFifthSpendsTheMfaToken() {
+    void wrongCodesAreRefusedAndTheFifthSpendsTheMfaTokenAndLocksTheAccount() {
         Enrolled user = enroll();
         String mfaToken = login(user.email()).text("mfa_token");
         assertProblem(completeMfa(mfaToken, wrongCode(user.secret())), 401, "invalid_mfa_code");
@@ -175,6 +175,10 @@ abstract class MfaContract {
             assertProblem(completeMfa(mfaToken, "zzzzz-zzzz" + (i + 2)), 401, "invalid_mfa_code");
         }
         assertProblem(completeMfa(mfaToken, user.backupCodes().get(0)), 401, "invalid_mfa_token");
+        assertProblem(login(user.email()), 429, "account_locked");
+
+        String userId = api.get("/api/v1/auth/me", user.token()).body().path("id").asString();
+        assertThat(api.post("/api/v1/admin/users/" + userId + "/unlock", user.token(), Map.of()).status()).isEqualTo(200);
         assertThat(completeMfa(login(user.email()).text("mfa_token"), user.backupCodes().get(0)).status())
                 .as("the backup code was not spent by the refused attempt").isEqualTo(200);
         JsonNode failed = api.get("/api/v1/audit?action=mfa.failed", user.token()).body().path("items");

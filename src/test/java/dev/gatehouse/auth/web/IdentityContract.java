@@ -220,6 +220,24 @@ abstract class IdentityContract {
     }
 
     @Test
+    void theSecurityStatusCountsFailuresLocksAndAdoptionForPlatformAdmins() {
+        String email = uniqueEmail();
+        registerNewOrganization(email);
+        String orgAdmin = accessToken(email, STRONG_PASSWORD);
+        assertProblem(api.get("/api/v1/security/status", orgAdmin), 403, "forbidden");
+
+        long before = api.get("/api/v1/security/status", adminToken()).body().path("failed_logins_24h").asLong();
+        assertProblem(loginFrom("192.0.2.10", email, "not my password"), 401, "invalid_credentials");
+        JsonNode status = api.get("/api/v1/security/status", adminToken()).body();
+        assertThat(status.path("failed_logins_24h").asLong()).as(status.toString()).isEqualTo(before + 1);
+        assertThat(status.path("locked_accounts").isInt()).isTrue();
+        assertThat(status.path("mfa_adoption").asDouble()).isBetween(0.0, 1.0);
+        assertThat(status.path("rate_limited_24h").asLong()).isZero();
+        assertThat(status.path("events_by_threat_level").path("info").asLong()).isPositive();
+        assertThat(status.path("events_by_threat_level").has("critical")).isTrue();
+    }
+
+    @Test
     void anIpFailingAcrossManyAccountsIsBlockedForEveryAccount() {
         String email = uniqueEmail();
         registerNewOrganization(email);
