@@ -1,11 +1,12 @@
 # shellcheck shell=bash
-# summary: GET /api/v1/auth/me with a bearer token beside GET /health/live (wrk), and token verifications/s per core
+# summary: GET /api/v1/auth/me with a bearer token and with an API key beside GET /health/live (wrk), and token verifications/s per core
 #
 # Sourced by bench/run, which provides lib.sh, BENCH_DIR, REPO_ROOT and
 # CALLER_PWD, and calls bench_main. Both endpoints are on the same Gatehouse in
 # the same run, so the me/live ratio is the cost of authentication on this
 # machine: the goal is that authentication costs less than 15 % of throughput
-# (ratio >= 0.85). The in-process part runs TokenVerificationThroughput (a main
+# (ratio >= 0.85). The same endpoint with an X-API-Key header shows what a key
+# costs next to a token: the goal is within 10 % of each other. The in-process part runs TokenVerificationThroughput (a main
 # class in src/test/java) against the goal of > 50,000 cached verifications/s
 # per core. Neither goal is enforced: the exit status only reports failures.
 
@@ -89,6 +90,21 @@ print(body["access_token"], int(body["expires_in"]))' <<<"${resp%$'\n'*}") \
     "$GH_BASE/api/v1/auth/me") || true
   [[ $code == 200 ]] || die "GET /api/v1/auth/me with the fresh token answered ${code:-nothing}, not 200"
 }
+# auth_create_key: an API key in AUTH_KEY, made with the token, checked to open
+# GET /api/v1/auth/me. Like the token, never printed or written to disk.
+auth_create_key() {
+  local resp code
+  resp=$(curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $AUTH_TOKEN" --data '{"name":"bench","scopes":["jobs:read"]}' \
+    "$GH_BASE/api/v1/keys") || die "POST /api/v1/keys: curl failed"
+  code=${resp##*$'\n'}
+  [[ $code == 201 ]] || die "creating an API key failed: HTTP $code: ${resp%$'\n'*}"
+  AUTH_KEY=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])' <<<"${resp%$'\n'*}") \
+    || die "POST /api/v1/keys answered 201 without a key"
+  code=$(curl -s -o /dev/null -m 10 -w '%{http_code}' -H "X-API-Key: $AUTH_KEY" "$GH_BASE/api/v1/auth/me") || true
+  [[ $code == 200 ]] || die "GET /api/v1/auth/me with the new API key answered ${code:-nothing}, not 200"
+}
+
 # Each wrk run of 'me' must fit in one token's lifetime (15 minutes), with a
 # minute to spare; checked after the first login, before any wrk run.
 auth_check_durations() {
@@ -110,7 +126,7 @@ auth_token_for() {
 }
 
 # auth_wrk TARGET OUTFILE SECONDS: run_wrk against one endpoint; 'me' carries
-# the bearer token. run_wrk dies on any non-2xx/3xx (e.g. a 401).
+# the bearer token, 'key' the API key. run_wrk dies on any non-2xx/3xx (e.g. a 401).
 # The body is a subshell ( ... ): run_wrk (lib.sh) takes no request headers, so
 # for 'me' the wrk it calls is shadowed by a function adding -H, and that
 # function must not outlive this call (nor fool ensure_cmd's 'command -v wrk').
@@ -119,6 +135,9 @@ auth_wrk() (
   if [[ $target == me ]]; then
     # shellcheck disable=SC2317 # called by run_wrk
     wrk() { command wrk -H "Authorization: Bearer $AUTH_TOKEN" "$@"; }
+  elif [[ $target == key ]]; then
+    # shellcheck disable=SC2317 # called by run_wrk
+    wrk() { command wrk -H "X-API-Key: $AUTH_KEY" "$@"; }
   fi
   run_wrk "$out" "${AUTH_URL[$target]}" "$seconds"
 )
@@ -131,10 +150,10 @@ auth_check_alive() {
 # drift of a noisy machine hits both alike.
 auth_measure() {
   local target r parsed rps p50 p99 reqs
-  declare -gA AUTH_URL=([live]=$GH_BASE/health/live [me]=$GH_BASE/api/v1/auth/me)
+  declare -gA AUTH_URL=([live]=$GH_BASE/health/live [me]=$GH_BASE/api/v1/auth/me [key]=$GH_BASE/api/v1/auth/me)
   declare -gA AUTH_RPS=() AUTH_P50=() AUTH_P99=() AUTH_SIZE=()
   if ((BENCH_WARMUP > 0)); then
-    for target in live me; do
+    for target in live me key; do
       log "warm-up $target (${BENCH_WARMUP}s)"
       [[ $target == me ]] && auth_token_for "$BENCH_WARMUP"
       auth_wrk "$target" "$AUTH_TMP/wrk-$target-warmup.txt" "$BENCH_WARMUP" >/dev/null
@@ -142,7 +161,7 @@ auth_measure() {
     done
   fi
   for ((r = 1; r <= BENCH_ROUNDS; r++)); do
-    for target in live me; do
+    for target in live me key; do
       [[ $target == me ]] && auth_token_for "$BENCH_DURATION"
       parsed=$(auth_wrk "$target" "$AUTH_TMP/wrk-$target-$r.txt" "$BENCH_DURATION")
       auth_check_alive
@@ -158,6 +177,7 @@ auth_measure() {
   auth_token_for 10
   AUTH_SIZE[live]=$(curl -s -o /dev/null -w '%{size_download}' "${AUTH_URL[live]}")
   AUTH_SIZE[me]=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $AUTH_TOKEN" "${AUTH_URL[me]}")
+  AUTH_SIZE[key]=$(curl -s -o /dev/null -w '%{size_download}' -H "X-API-Key: $AUTH_KEY" "${AUTH_URL[key]}")
 }
 
 # In-process verifications per second on one thread, with Gatehouse stopped so
@@ -182,10 +202,11 @@ auth_verify_throughput() {
 # Word-splitting the per-round lists (AUTH_RPS etc.) is intended here.
 # shellcheck disable=SC2086
 auth_report() {
-  local target v ratio verdict cached_verdict
+  local target v ratio verdict key_ratio key_verdict cached_verdict
   local -A med_rps=() med_p50=() med_p99=() by_round=()
-  local -A label=([live]="live = GET /health/live (no auth)" [me]="me = GET /api/v1/auth/me (Bearer token)")
-  for target in live me; do
+  local -A label=([live]="live = GET /health/live (no auth)" [me]="me = GET /api/v1/auth/me (Bearer token)"
+    [key]="key = GET /api/v1/auth/me (X-API-Key)")
+  for target in live me key; do
     med_rps[$target]=$(median ${AUTH_RPS[$target]})
     med_p50[$target]=$(median ${AUTH_P50[$target]})
     med_p99[$target]=$(median ${AUTH_P99[$target]})
@@ -193,10 +214,12 @@ auth_report() {
   done
   ratio=$(awk -v m="${med_rps[me]}" -v l="${med_rps[live]}" 'BEGIN { printf "%.2f", (l > 0 ? m / l : 0) }')
   verdict=$(awk -v r="$ratio" 'BEGIN { print (r >= 0.85 ? "meets the goal" : "BELOW the goal") }')
+  key_ratio=$(awk -v k="${med_rps[key]}" -v m="${med_rps[me]}" 'BEGIN { printf "%.2f", (m > 0 ? k / m : 0) }')
+  key_verdict=$(awk -v r="$key_ratio" 'BEGIN { print (r >= 0.90 && r <= 1.10 ? "meets the goal" : "OUTSIDE the goal") }')
   cached_verdict="NOT met"
   ((AUTH_VERIFY_CACHED > 50000)) && cached_verdict=met
 
-  echo "benchmark: auth — GET /api/v1/auth/me with a bearer token vs GET /health/live (no auth), same Gatehouse, 127.0.0.1"
+  echo "benchmark: auth — GET /api/v1/auth/me with a bearer token and with an API key vs GET /health/live (no auth), same Gatehouse, 127.0.0.1"
   machine_info
   printf 'java:   %s\n' "$("$JAVA" -version 2>&1 | sed -n 1p)"
   printf 'jvm:    %s\n' "$("$JAVA" -version 2>&1 | sed -n 2p)"
@@ -206,7 +229,7 @@ auth_report() {
   echo
   {
     printf 'target\tbody B\treq/s\tp50 ms\tp99 ms\treq/s by round\n'
-    for target in live me; do
+    for target in live me key; do
       printf '%s\t%s\t%.0f\t%.3f\t%.3f\t%s\n' "${label[$target]}" "${AUTH_SIZE[$target]}" \
         "${med_rps[$target]}" "${med_p50[$target]}" "${med_p99[$target]}" "${by_round[$target]}"
     done
@@ -214,6 +237,8 @@ auth_report() {
   echo
   printf 'ratio me/live requests/s: %s (goal >= 0.85, i.e. authentication costs < 15 %% of throughput: %s)\n' \
     "$ratio" "$verdict"
+  printf 'ratio key/me requests/s: %s (goal 0.90 to 1.10, API keys and tokens cost the same: %s)\n' \
+    "$key_ratio" "$key_verdict"
   echo
   printf 'in-process token verification (%s, one thread, %ss per path, Gatehouse stopped):\n' \
     "${AUTH_VERIFY_CLASS##*.}" "$BENCH_VERIFY_SECONDS"
@@ -237,6 +262,7 @@ bench_main() {
   auth_classpath
   auth_start_gatehouse
   auth_login
+  auth_create_key
   auth_check_durations
   auth_measure
   auth_verify_throughput
