@@ -80,11 +80,6 @@ public class ApiKeys {
         return store.listOwn(caller.userId(), caller.orgId(), afterId, limit);
     }
 
-    /** One of the caller's own keys in their current organization. */
-    public Optional<ApiKey> find(AuthenticatedPrincipal caller, String keyId) {
-        return ownStored(caller, keyId).map(StoredApiKey::key);
-    }
-
     /**
      * A new secret for the key. The old one keeps working for {@code gatehouse.auth.api-key-rotation-grace}
      * (none by default); a secret replaced before it, still in its own grace, stops at once.

@@ -23,7 +23,6 @@ import dev.gatehouse.accounts.Membership;
 import dev.gatehouse.accounts.User;
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.auth.TokenPair;
-import dev.gatehouse.auth.apikey.ApiKeys;
 import dev.gatehouse.auth.mfa.MfaStatus;
 import dev.gatehouse.auth.session.Sessions;
 import dev.gatehouse.platform.security.AllowedDuringMfaEnrollment;
@@ -42,17 +41,15 @@ class MeController {
     private final AccountService accounts;
     private final Sessions sessions;
     private final MfaStatus mfa;
-    private final ApiKeys apiKeys;
     private final ClientIpResolver clientIps;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MeController(AccountService accounts, Sessions sessions, MfaStatus mfa, ApiKeys apiKeys,
-            ClientIpResolver clientIps, ApplicationEventPublisher events, Clock clock) {
+    MeController(AccountService accounts, Sessions sessions, MfaStatus mfa, ClientIpResolver clientIps,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.mfa = mfa;
-        this.apiKeys = apiKeys;
         this.clientIps = clientIps;
         this.events = events;
         this.clock = clock;
@@ -76,9 +73,8 @@ class MeController {
     MeResponse me(AuthenticatedPrincipal caller) {
         User user = accounts.user(caller.userId()).orElseThrow(() -> ApiException.notFound("The user"));
         List<String> permissions = caller.permissions().stream().sorted().map(Permission::wireName).toList();
-        List<String> scopes = caller.apiKeyId() == null ? null : apiKeys.find(caller, caller.apiKeyId())
-                .map(key -> key.scopes().stream().sorted().map(Permission::wireName).toList())
-                .orElseThrow(() -> ApiException.notFound("The API key"));
+        List<String> scopes = caller.apiKeyId() == null ? null
+                : caller.apiKeyScopes().stream().sorted().map(Permission::wireName).toList();
         return new MeResponse(user.id(), user.email(), user.displayName(), caller.orgId(), caller.role().wireName(),
                 permissions, mfa.enabled(user.id()), caller.platformAdmin(), caller.sessionId(), caller.apiKeyId(),
                 scopes);

@@ -46,7 +46,7 @@ public class Principals {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         permissions.addAll(key.scopes());
         permissions.retainAll(rolePermissions.of(role));
-        return new AuthenticatedPrincipal(key.userId(), key.orgId(), role, permissions, null, key.id(),
+        return new AuthenticatedPrincipal(key.userId(), key.orgId(), role, permissions, null, key.id(), key.scopes(),
                 platformAdmin(role, key.orgId()), false);
     }
 

@@ -411,11 +411,11 @@ abstract class AuditLogContract {
     }
 
     private static AuthenticatedPrincipal orgAdmin(String orgId) {
-        return new AuthenticatedPrincipal("admin-" + orgId, orgId, Role.ADMIN, Set.of(Permission.AUDIT_READ), null, null, false, false);
+        return new AuthenticatedPrincipal("admin-" + orgId, orgId, Role.ADMIN, Set.of(Permission.AUDIT_READ), null, null, Set.of(), false, false);
     }
 
     private static AuthenticatedPrincipal platformAdmin() {
-        return new AuthenticatedPrincipal("root", "org-root", Role.ADMIN, Set.of(Permission.AUDIT_READ), null, null, true, false);
+        return new AuthenticatedPrincipal("root", "org-root", Role.ADMIN, Set.of(Permission.AUDIT_READ), null, null, Set.of(), true, false);
     }
 
     private long count() {
