@@ -1,11 +1,10 @@
 package dev.gatehouse.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.gatehouse.platform.secrets.Digests;
 
 /**
  * The audit hash chain: computes a record's hash from the previous hash and its canonical form.
@@ -85,11 +84,6 @@ public final class ChainHash {
     }
 
     private static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(text);
     }
 }

@@ -1,15 +1,12 @@
 package dev.gatehouse.auth.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.platform.secrets.MasterKey;
+import dev.gatehouse.platform.secrets.Digests;
 
 /**
  * What is stored instead of a key: HMAC-SHA-256 under a key derived from the master key for this
@@ -32,12 +29,6 @@ class ApiKeyHasher {
     }
 
     String hash(String apiKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
-        }
+        return Digests.hmacSha256Hex(key, apiKey);
     }
 }

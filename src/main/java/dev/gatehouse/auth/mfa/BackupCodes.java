@@ -1,19 +1,16 @@
 package dev.gatehouse.auth.mfa;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.platform.secrets.MasterKey;
+import dev.gatehouse.platform.secrets.Digests;
 
 /**
  * Backup codes: ten per set, each ten characters from an alphabet without look-alikes (no 0/o,
@@ -56,13 +53,7 @@ class BackupCodes {
 
     /** The stored form of a code as shown or as typed; equal for every spelling of one code. */
     String hash(String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(normalize(code).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
-        }
+        return Digests.hmacSha256Hex(key, normalize(code));
     }
 
     List<String> hashes(List<String> codes) {

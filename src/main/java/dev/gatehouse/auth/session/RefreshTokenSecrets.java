@@ -1,13 +1,11 @@
 package dev.gatehouse.auth.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
+
+import dev.gatehouse.platform.secrets.Digests;
 
 /**
  * Refresh tokens are opaque: {@code ghr_} and 256 random bits in base64url. Only their SHA-256 is
@@ -39,11 +37,6 @@ class RefreshTokenSecrets {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+        return Digests.sha256Hex(token);
     }
 }
