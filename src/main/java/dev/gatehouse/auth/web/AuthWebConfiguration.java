@@ -36,12 +36,12 @@ class AuthWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(AccessTokenVerifier verifier,
+    FilterRegistrationBean<AuthenticationFilter> accessTokenFilter(AccessTokenVerifier verifier,
             SessionRevocations revocations, Principals principals, TokenRejections rejections,
             ApiKeyVerifier apiKeyVerifier, ApiKeyRejections apiKeyRejections, ProblemWriter problems) {
         ApiKeyAuthenticator apiKeys = new ApiKeyAuthenticator(apiKeyVerifier, principals, apiKeyRejections);
-        FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(
-                new AccessTokenFilter(verifier, revocations, principals, rejections, apiKeys, apiKeyRejections, problems));
+        FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new AuthenticationFilter(verifier, revocations, principals, rejections, apiKeys, apiKeyRejections, problems));
         registration.setOrder(AUTHENTICATION_ORDER);
         return registration;
     }

@@ -31,7 +31,7 @@ import dev.gatehouse.platform.web.RequestAttributes;
  * guess. Nothing touches the database on the common path: verification is cached and revocation is
  * an in-memory lookup.
  */
-class AccessTokenFilter extends OncePerRequestFilter {
+class AuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
@@ -43,7 +43,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
     private final ApiKeyRejections apiKeyRejections;
     private final ProblemWriter problems;
 
-    AccessTokenFilter(AccessTokenVerifier verifier, SessionRevocations revocations, Principals principals,
+    AuthenticationFilter(AccessTokenVerifier verifier, SessionRevocations revocations, Principals principals,
             TokenRejections rejections, ApiKeyAuthenticator apiKeys, ApiKeyRejections apiKeyRejections,
             ProblemWriter problems) {
         this.verifier = verifier;
