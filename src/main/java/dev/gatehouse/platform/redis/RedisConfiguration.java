@@ -1,5 +1,6 @@
 package dev.gatehouse.platform.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -17,7 +18,12 @@ public class RedisConfiguration {
     RedisClient redisClient(GatehouseProperties properties) {
         RedisURI uri = RedisURI.create(properties.redis().url());
         uri.setTimeout(properties.redis().timeout());
-        return RedisClient.create(uri);
+        RedisClient client = RedisClient.create(uri);
+        // while disconnected, fail commands at once instead of queueing them for later: a rate-limit
+        // decision or a revocation broadcast replayed minutes late is worse than one that fails now
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        return client;
     }
 
     @Bean(destroyMethod = "close")

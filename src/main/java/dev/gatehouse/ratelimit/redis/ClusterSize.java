@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.scheduling.annotation.Scheduled;
+
 import dev.gatehouse.platform.ids.Ids;
 import dev.gatehouse.platform.redis.SharedRedis;
 
@@ -36,6 +38,7 @@ public final class ClusterSize {
     }
 
     /** Announces this node and re-counts; a failure keeps the last count. */
+    @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     public void heartbeat() {
         long now = clock.millis();
         try {
