@@ -20,7 +20,7 @@ public final class SharedRedis implements AutoCloseable {
     private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new CopyOnWriteArrayList<>();
     private volatile StatefulRedisConnection<String, String> connection;
 
-    SharedRedis(RedisClient client) {
+    public SharedRedis(RedisClient client) {
         this.client = client;
     }
 
