@@ -77,7 +77,7 @@ public class OrganizationAdministration {
             OrganizationSettings settings = new OrganizationSettings(
                     change.tier() != null ? change.tier() : current.tier(),
                     change.mfaRequired() != null ? change.mfaRequired() : current.mfaRequired(),
-                    change.rateLimits() != null ? change.rateLimits() : current.rateLimits());
+                    change.rateLimits() != null ? stamped(change.rateLimits(), caller) : current.rateLimits());
             String name = change.name() != null ? change.name().strip() : org.name();
             organizations.update(orgId, name, settings, clock.instant());
             Map<String, Object> details = new HashMap<>();
@@ -87,6 +87,19 @@ public class OrganizationAdministration {
                     .withThreat(ThreatLevel.LOW).withDetails(details));
             return organizations.find(orgId).orElseThrow();
         });
+    }
+
+    /**
+     * Rate-limit overrides as stored: marked approved when a platform admin wrote them, and never
+     * when anyone else did, whatever they sent (docs/security.md, "Rate limits").
+     */
+    private static Map<String, Object> stamped(Map<String, Object> rateLimits, AuthenticatedPrincipal caller) {
+        Map<String, Object> stored = new HashMap<>(rateLimits);
+        stored.remove(OrganizationSettings.PLATFORM_APPROVED);
+        if (caller.platformAdmin()) {
+            stored.put(OrganizationSettings.PLATFORM_APPROVED, true);
+        }
+        return stored;
     }
 
     /** Adds an existing user by id or email; an email without an account gets an invitation instead. */

@@ -127,6 +127,11 @@ public class ApiKeys {
         });
     }
 
+    /** The rate-limit tier of a key, which never changes once the key exists; empty for an unknown id. */
+    public Optional<String> tier(String keyId) {
+        return store.find(keyId).map(stored -> stored.key().tier());
+    }
+
     private StoredApiKey own(AuthenticatedPrincipal caller, String keyId) {
         return ownStored(caller, keyId).orElseThrow(() -> ApiException.notFound("The API key"));
     }
