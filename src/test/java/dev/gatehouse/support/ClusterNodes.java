@@ -29,7 +29,11 @@ public final class ClusterNodes implements AutoCloseable {
 
     /** Starts {@code count} nodes with the shared settings plus {@code settings} ({@code --name=value}). */
     public static ClusterNodes start(int count, String... settings) throws Exception {
-        String redis = ExternalServices.redisUrl();
+        return startOn(ExternalServices.redisUrl(), count, settings);
+    }
+
+    /** Nodes pointed at {@code redis}, which need not answer: a node starts without its Redis. */
+    public static ClusterNodes startOn(String redis, int count, String... settings) throws Exception {
         ClusterNodes cluster = new ClusterNodes(TestDatabase.createPostgresDatabase());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
