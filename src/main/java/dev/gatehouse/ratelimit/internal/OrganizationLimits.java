@@ -1,5 +1,7 @@
 package dev.gatehouse.ratelimit.internal;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,8 @@ record OrganizationLimits(String tier, Map<String, List<Bandwidth>> overrides, b
             try {
                 overrides.put(layer, BandwidthFormat.fromJson(value));
             } catch (RuntimeException e) {
-                log.warn("ignoring the rate-limit override '{}' of organization {}: {}", layer, orgId, e.getMessage());
+                log.warn("ignoring a rate-limit override {} {} {}", kv("org_id", orgId), kv("layer", layer),
+                        kv("problem", e.getMessage()));
             }
         });
         boolean approved = Boolean.TRUE.equals(settings.rateLimits().get(OrganizationSettings.PLATFORM_APPROVED));
