@@ -151,7 +151,8 @@ final class CommandInjectionScorer {
         int kind = COMMANDS.tag(text, word[0], word[1]);
         int argument = argument(word[0], word[1]);
         if (kind == STRONG) {
-            if (argument >= ARGUMENT || (argument == END && ALONE.contains(text, word[0], word[1]))) {
+            boolean binary = word[2] == 1 && argument != PROSE;
+            if (binary || argument >= ARGUMENT || (argument == END && ALONE.contains(text, word[0], word[1]))) {
                 score += 10;
             } else if (argument != PROSE || word[2] == 1) {
                 score += 4;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 1 % of the benign file flagged. Without the corpus the test is skipped, or fails under CI.
  * {@code -Dinspection.corpus.misses=true} prints what was missed, for tuning.
  */
-class AttackCorpusInspectTest {
+class AttackCorpusInspectionTest {
 
     static final Path CORPUS = Path.of(System.getenv().getOrDefault("GATEHOUSE_ATTACK_CORPUS",
             "/work/shared/data/attack-corpus"));
