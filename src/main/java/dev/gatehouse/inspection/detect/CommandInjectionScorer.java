@@ -68,11 +68,16 @@ final class CommandInjectionScorer {
         COMMANDS = Vocabulary.tagged(words, tags);
     }
 
-    private static final String[] MARKERS_12 = {"${ifs}", "$ifs", "/dev/tcp/", "/dev/udp/", "<!--#exec", "{${",
-        "__import__", "child_process", "runtime.getruntime", "os.system(", "os.popen(", "subprocess.", "__globals__",
-        "__builtins__", "__subclasses__", "subclasses __", "__class__"};
-    private static final String[] MARKERS_10 = {"<?php", "<?=", "<!--#include", "${@", "processbuilder", "$_get[",
-        "$_post[", "$_request[", "$_server[", "$_cookie["};
+    // each group of markers is searched only when its cheap precondition holds
+    private static final String[] DOLLAR_12 = {"${ifs}", "$ifs", "{${"};
+    private static final String[] DOLLAR_10 = {"${@", "$_get[", "$_post[", "$_request[", "$_server[", "$_cookie["};
+    private static final String[] MARKUP_12 = {"<!--#exec"};
+    private static final String[] MARKUP_10 = {"<?php", "<?=", "<!--#include"};
+    private static final String[] DUNDER_12 = {"__import__", "__globals__", "__builtins__", "__subclasses__",
+        "subclasses __", "__class__"};
+    private static final String[] CALLS_12 = {"/dev/tcp/", "/dev/udp/", "child_process", "runtime.getruntime",
+        "os.system(", "os.popen(", "subprocess."};
+    private static final String[] CALLS_10 = {"processbuilder"};
     /** Commands whose natural argument is a number (sleep 5, ping -c 3 host, kill 9). */
     private static final Vocabulary NUMERIC = Vocabulary.of(1, "sleep", "ping", "timeout", "kill", "nc", "ncat",
             "netcat", "telnet");
@@ -125,17 +130,16 @@ final class CommandInjectionScorer {
     }
 
     private void markers() {
-        for (String marker : MARKERS_12) {
-            if (text.contains(marker)) {
-                score += 12;
-                return;
-            }
-        }
-        for (String marker : MARKERS_10) {
-            if (text.contains(marker)) {
-                score += 10;
-                return;
-            }
+        boolean dollar = text.indexOf('$') >= 0;
+        boolean markup = text.indexOf("<!") >= 0 || text.indexOf("<?") >= 0;
+        boolean dunder = text.indexOf("__") >= 0;
+        boolean calls = text.indexOf("/dev/") >= 0 || text.indexOf("process") >= 0 || text.indexOf("os.") >= 0
+                || text.indexOf("runtime.") >= 0;
+        if ((dollar && any(DOLLAR_12)) || (markup && any(MARKUP_12)) || (dunder && any(DUNDER_12))
+                || (calls && any(CALLS_12))) {
+            score += 12;
+        } else if ((dollar && any(DOLLAR_10)) || (markup && any(MARKUP_10)) || (calls && any(CALLS_10))) {
+            score += 10;
         }
         int shellshock = text.indexOf("() {");
         if (shellshock >= 0 && text.indexOf(":;", shellshock) > 0) {
@@ -342,17 +346,30 @@ final class CommandInjectionScorer {
         }
     }
 
+    private boolean any(String[] markers) {
+        for (String marker : markers) {
+            if (text.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "| a | b |": starts and ends with a pipe (text is normalised: no outer blanks), three or more. */
     private static boolean markdownTableRow(String text) {
-        String trimmed = text.strip();
-        if (trimmed.length() < 3 || trimmed.charAt(0) != '|' || trimmed.charAt(trimmed.length() - 1) != '|') {
+        int last = text.length() - 1;
+        while (last > 0 && Scan.blank(text.charAt(last))) {
+            last--;
+        }
+        if (last < 2 || text.charAt(0) != '|' || text.charAt(last) != '|') {
             return false;
         }
         int pipes = 0;
-        for (int i = 0; i < trimmed.length(); i++) {
-            if (trimmed.charAt(i) == '|') {
+        for (int i = 0; i <= last; i++) {
+            if (text.charAt(i) == '|') {
                 pipes++;
             }
         }
-        return pipes >= 3 && !trimmed.contains("||");
+        return pipes >= 3 && !text.contains("||");
     }
 }

@@ -79,6 +79,9 @@ final class CrossSiteScriptingScorer {
     }
 
     private int run() {
+        if (!markupOrScriptCharacters()) {
+            return 0;
+        }
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -100,6 +103,17 @@ final class CrossSiteScriptingScorer {
         }
         css();
         return score;
+    }
+
+    /** Every rule needs one of these: without them the text cannot hold a tag, a URL scheme or a call. */
+    private boolean markupOrScriptCharacters() {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '(' || c == '`' || c == '=' || c == ':' || c == '{' || c == '[' || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void tag(int lt) {

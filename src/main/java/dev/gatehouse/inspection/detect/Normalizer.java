@@ -24,6 +24,9 @@ public final class Normalizer {
     }
 
     public static Normalized normalize(String input) {
+        if (canonical(input)) {
+            return new Normalized(input, -1);
+        }
         String text = input;
         for (int round = 0; round < MAX_ROUNDS && needsDecoding(text); round++) {
             String decoded = decodeRound(text);
@@ -72,6 +75,24 @@ public final class Normalizer {
             }
         }
         return out.toString();
+    }
+
+    /** Already what {@link #fold} would make of it, with nothing to decode: most names and values. */
+    private static boolean canonical(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F || (c >= 'A' && c <= 'Z') || c == '%' || c == '&' || c == '\\' || c == '*'
+                    || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static boolean needsDecoding(String text) {

@@ -28,6 +28,18 @@ final class PathTraversalScorer {
         "web.config", ".bash_history", "inetpub/", ".aws/credentials", ".git/config", "etc/nginx/", "etc/apache2/",
         "etc/mysql/", "etc/ssh/sshd_config"};
 
+    private static final String[][] BY_FIRST = new String[128][];
+
+    static {
+        for (String file : SENSITIVE) {
+            char first = file.charAt(0);
+            String[] bucket = BY_FIRST[first] == null ? new String[0] : BY_FIRST[first];
+            String[] grown = java.util.Arrays.copyOf(bucket, bucket.length + 1);
+            grown[bucket.length] = file;
+            BY_FIRST[first] = grown;
+        }
+    }
+
     private final String text;
     private final int nulAt;
     private int score;
@@ -78,22 +90,25 @@ final class PathTraversalScorer {
         return score;
     }
 
+    /** One pass: at each word start (or '.'), the sensitive names that begin with that character. */
     private void sensitiveFile(int steps) {
-        for (String file : SENSITIVE) {
-            int at = text.indexOf(file);
-            while (at >= 0) {
+        int length = text.length();
+        for (int at = 0; at < length; at++) {
+            char c = text.charAt(at);
+            if (c >= 128 || BY_FIRST[c] == null || (c != '.' && at > 0 && Scan.alnum(text.charAt(at - 1)))) {
+                continue;
+            }
+            for (String file : BY_FIRST[c]) {
                 int end = at + file.length();
-                boolean startOk = at == 0 || !Scan.alnum(text.charAt(at - 1)) || file.charAt(0) == '.';
-                boolean endOk = file.endsWith("/") || end == text.length() || end == nulAt || !(Scan.alnum(text.charAt(end))
-                        || text.charAt(end) == '.' || text.charAt(end) == '-' || text.charAt(end) == '_');
-                if (startOk && endOk) {
+                if (text.startsWith(file, at) && (file.endsWith("/") || end == length || end == nulAt
+                        || !(Scan.alnum(text.charAt(end)) || text.charAt(end) == '.' || text.charAt(end) == '-'
+                        || text.charAt(end) == '_'))) {
                     score += 8;
                     if (steps == 0 && wholeInputIsPath()) {
                         score += 4;
                     }
                     return;
                 }
-                at = text.indexOf(file, at + 1);
             }
         }
     }
