@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditEvent;
+import dev.gatehouse.audit.AuditThrottle;
 import dev.gatehouse.audit.ThreatLevel;
 import dev.gatehouse.auth.apikey.ApiKey;
 import dev.gatehouse.platform.web.ClientIpResolver;

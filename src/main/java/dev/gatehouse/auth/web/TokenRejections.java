@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.audit.AuditOutcome;
+import dev.gatehouse.audit.AuditThrottle;
 import dev.gatehouse.audit.ThreatLevel;
 import dev.gatehouse.platform.web.ClientIpResolver;
 

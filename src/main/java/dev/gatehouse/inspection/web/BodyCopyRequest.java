@@ -18,22 +18,26 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 final class BodyCopyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
+    // one stream per request, as the servlet API promises: a filter further down that reads the
+    // start of the body and hands on the rest (the login rate limit) relies on it
+    private final CopyStream stream;
 
     BodyCopyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
+        this.stream = new CopyStream(new ByteArrayInputStream(body));
     }
 
     @Override
     public ServletInputStream getInputStream() {
-        return new CopyStream(new ByteArrayInputStream(body));
+        return stream;
     }
 
     @Override
     public BufferedReader getReader() {
         String encoding = getCharacterEncoding();
         Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        return new BufferedReader(new InputStreamReader(stream, charset));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.gatehouse.inspection.InspectionProperties;
+import dev.gatehouse.platform.web.ClientIpResolver;
 import dev.gatehouse.platform.web.ProblemWriter;
 
 /**
@@ -23,9 +24,9 @@ class InspectionConfiguration {
 
     @Bean
     FilterRegistrationBean<InspectionFilter> inspectionFilter(InspectionProperties properties, JsonMapper json,
-            ApplicationEventPublisher events, MeterRegistry meters, ProblemWriter problems) {
+            ApplicationEventPublisher events, MeterRegistry meters, ClientIpResolver clientIps, ProblemWriter problems) {
         InspectionFilter filter = new InspectionFilter(new EndpointModes(properties), new RequestScanner(json),
-                new InspectionAudit(events, meters), problems);
+                new InspectionAudit(events, meters, clientIps), problems);
         FilterRegistrationBean<InspectionFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(INSPECTION_ORDER);
         registration.setEnabled(!new EndpointModes(properties).allOff());

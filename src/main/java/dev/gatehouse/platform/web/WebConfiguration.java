@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -30,6 +31,18 @@ public class WebConfiguration {
     @Bean
     ClientIpResolver clientIpResolver(GatehouseProperties properties) {
         return new ClientIpResolver(TrustedProxies.parse(properties.trustedProxies()));
+    }
+
+    /**
+     * Binds the request to the thread before any of our filters runs (Spring Boot's own binding
+     * comes after them), so that everything they trigger, such as an audit record of a refusal,
+     * sees the request's client address and request id.
+     */
+    @Bean
+    OrderedRequestContextFilter requestContextFilter() {
+        OrderedRequestContextFilter filter = new OrderedRequestContextFilter();
+        filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return filter;
     }
 
     @Bean

@@ -7,9 +7,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.audit.ThreatLevel;
@@ -51,21 +48,7 @@ final class Penalties {
                 .withThreat(block.strike() > 1 ? ThreatLevel.HIGH : ThreatLevel.MEDIUM)
                 .withDetails(Map.of("layer", layer, "strike", block.strike(),
                         "seconds", Duration.between(block.since(), block.until()).toSeconds()));
-        publishWithin(request, event);
+        events.publishEvent(event);
         return block;
-    }
-
-    /**
-     * Filters run before Spring binds the request to the thread, and the audit log takes the
-     * client address and request id from there: bind it for the length of the publication.
-     */
-    private void publishWithin(HttpServletRequest request, AuditEvent event) {
-        RequestAttributes previous = RequestContextHolder.getRequestAttributes();
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        try {
-            events.publishEvent(event);
-        } finally {
-            RequestContextHolder.setRequestAttributes(previous);
-        }
     }
 }

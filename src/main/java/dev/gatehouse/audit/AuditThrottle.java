@@ -1,4 +1,4 @@
-package dev.gatehouse.auth.web;
+package dev.gatehouse.audit;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,22 +11,22 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * attacker can repeat at will must not turn into as many serialized audit writes; the first of a
  * window is recorded, the rest are only counted in metrics.
  */
-final class AuditThrottle {
+public final class AuditThrottle {
 
     private final Duration window;
     private final Cache<String, AtomicLong> recentlyAudited;
 
-    AuditThrottle(Duration window) {
+    public AuditThrottle(Duration window) {
         this.window = window;
         this.recentlyAudited = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
     }
 
     /** True for the first occurrence of {@code key} in the current window. */
-    boolean first(String key) {
+    public boolean first(String key) {
         return recentlyAudited.asMap().computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement() == 0;
     }
 
-    long windowSeconds() {
+    public long windowSeconds() {
         return window.toSeconds();
     }
 }
