@@ -56,7 +56,11 @@ auth_start_gatehouse() {
   ((${#AUTH_PASSWORD} >= 24)) || die "could not generate a password"
   # http_start_gatehouse keeps its data dir and log under HTTP_TMP.
   HTTP_TMP=$AUTH_TMP
+  # Rate limits and request inspection are off unless the caller turned them on: this measures
+  # authentication (bench/run ratelimit and bench/run inspection measure the other two).
   GATEHOUSE_BOOTSTRAP_ADMIN_EMAIL=$AUTH_EMAIL GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD=$AUTH_PASSWORD \
+    GATEHOUSE_RATELIMIT_ENABLED=${GATEHOUSE_RATELIMIT_ENABLED:-false} \
+    GATEHOUSE_INSPECTION_MODE=${GATEHOUSE_INSPECTION_MODE:-off} \
     http_start_gatehouse
   GH_BASE=${GH_URL%/health/live}
   if ! wait_http "$GH_BASE/health/ready" 60 "$GH_PID"; then
