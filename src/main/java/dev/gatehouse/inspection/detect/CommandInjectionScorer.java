@@ -29,8 +29,8 @@ package dev.gatehouse.inspection.detect;
  */
 final class CommandInjectionScorer {
 
-    private static final int STRONG = 2;
-    private static final int WEAK = 1;
+    private static final int STRONG = Vocabulary.STRONG;
+    private static final int WEAK = Vocabulary.WEAK;
 
     private static final Vocabulary COMMANDS;
     /** Strong commands that give themselves away even as the whole input. */
@@ -55,17 +55,7 @@ final class CommandInjectionScorer {
             "nohup", "exec", "eval", "start", "del", "copy", "arp", "traceroute", "tracert", "dig", "who", "w",
             "uptime", "crontab", "systemctl", "mail", "tar", "gcc", "set", "base64", "nohup.exe", "tftp.exe", "less",
             "timeout", "time", "expr", "xargs"};
-        String[] words = new String[strong.length + weak.length];
-        int[] tags = new int[words.length];
-        for (int i = 0; i < strong.length; i++) {
-            words[i] = strong[i];
-            tags[i] = STRONG;
-        }
-        for (int i = 0; i < weak.length; i++) {
-            words[strong.length + i] = weak[i];
-            tags[strong.length + i] = WEAK;
-        }
-        COMMANDS = Vocabulary.tagged(words, tags);
+        COMMANDS = Vocabulary.strongAndWeak(strong, weak);
     }
 
     // each group of markers is searched only when its cheap precondition holds

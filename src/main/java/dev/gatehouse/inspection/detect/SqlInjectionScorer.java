@@ -89,8 +89,8 @@ final class SqlInjectionScorer {
                 K_DELAY, K_OUTFILE, K_OUTFILE, K_TOP, K_CASE, K_WHEN, K_TO, K_DROP, K_DROP, K_DROP, K_CREATE,
                 K_DELETE, K_INSERT, K_UPDATE, K_EXEC, K_EXEC, K_DECLARE, K_WAITFOR, K_SHUTDOWN, K_GRANT, K_COPY, K_BEGIN});
 
-    private static final int STRONG = 2;
-    private static final int WEAK = 1;
+    private static final int STRONG = Vocabulary.STRONG;
+    private static final int WEAK = Vocabulary.WEAK;
     private static final Vocabulary FUNCTIONS;
 
     static {
@@ -100,17 +100,7 @@ final class SqlInjectionScorer {
             "ascii", "ord", "hex", "unhex", "bin", "md5", "convert", "cast", "elt", "floor", "rand", "version", "database",
             "user", "current_user", "session_user", "system_user", "db_name", "iif", "ifnull", "isnull", "nullif",
             "count", "if", "exists", "upper", "lower", "length", "schema", "like"};
-        String[] words = new String[strong.length + weak.length];
-        int[] tags = new int[words.length];
-        for (int i = 0; i < strong.length; i++) {
-            words[i] = strong[i];
-            tags[i] = STRONG;
-        }
-        for (int i = 0; i < weak.length; i++) {
-            words[strong.length + i] = weak[i];
-            tags[strong.length + i] = WEAK;
-        }
-        FUNCTIONS = Vocabulary.tagged(words, tags);
+        FUNCTIONS = Vocabulary.strongAndWeak(strong, weak);
     }
 
     /** Names that only a database (or an attacker probing one) would say. */

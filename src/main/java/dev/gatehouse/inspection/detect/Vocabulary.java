@@ -8,6 +8,9 @@ package dev.gatehouse.inspection.detect;
  */
 final class Vocabulary {
 
+    static final int STRONG = 2;
+    static final int WEAK = 1;
+
     private final String[] words;
     private final int[] tags;
     private final int mask;
@@ -39,6 +42,18 @@ final class Vocabulary {
     }
 
     /** Words with their own tags, as parallel arrays. */
+    /** A vocabulary of two strengths: each word of {@code strong} tagged {@code 2}, each of {@code weak} {@code 1}. */
+    static Vocabulary strongAndWeak(String[] strong, String[] weak) {
+        String[] words = new String[strong.length + weak.length];
+        int[] tags = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            boolean isStrong = i < strong.length;
+            words[i] = isStrong ? strong[i] : weak[i - strong.length];
+            tags[i] = isStrong ? STRONG : WEAK;
+        }
+        return tagged(words, tags);
+    }
+
     static Vocabulary tagged(String[] words, int[] tags) {
         return new Vocabulary(words, tags);
     }
