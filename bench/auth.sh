@@ -18,6 +18,7 @@ source "$BENCH_DIR/http.sh"
 
 AUTH_EMAIL=bench@gatehouse.test
 AUTH_VERIFY_CLASS=dev.gatehouse.auth.token.TokenVerificationThroughput
+AUTH_CP= # set by test_classpath in bench_main
 
 # The shared knobs (http_config) plus the seconds per in-process measurement.
 auth_config() {
@@ -26,25 +27,6 @@ auth_config() {
   if [[ ! $BENCH_VERIFY_SECONDS =~ ^[0-9]+$ ]] || ((BENCH_VERIFY_SECONDS < 1)); then
     die "BENCH_VERIFY_SECONDS must be a whole number of at least 1, got '$BENCH_VERIFY_SECONDS'"
   fi
-}
-
-# Classpath of TokenVerificationThroughput: the test and main classes of
-# REPO_ROOT and its test-scope dependencies. Resolved before the server starts,
-# so a broken build fails before minutes of wrk, not after.
-auth_classpath() {
-  local classes=$REPO_ROOT/target/classes tests=$REPO_ROOT/target/test-classes cpfile
-  local class_file=$tests/${AUTH_VERIFY_CLASS//.//}.class
-  if [[ ! -f $class_file || ! -d $classes ]]; then
-    log "$class_file not found: building it with ./mvnw -q -DskipTests test-compile"
-    (cd "$REPO_ROOT" && ./mvnw -q -DskipTests test-compile) >&2 || die "build of the test classes failed"
-  fi
-  [[ -f $class_file ]] || die "$class_file still does not exist after test-compile"
-  cpfile=$AUTH_TMP/test-classpath.txt
-  log "resolving the test classpath (./mvnw -q dependency:build-classpath)"
-  (cd "$REPO_ROOT" && ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$cpfile" \
-    -Dmdep.includeScope=test) >&2 || die "could not resolve the test classpath"
-  [[ -s $cpfile ]] || die "dependency:build-classpath wrote no classpath"
-  AUTH_CP=$tests:$classes:$(<"$cpfile")
 }
 
 # Gatehouse with a bootstrap admin whose password is generated here (32
@@ -263,7 +245,7 @@ bench_main() {
   http_find_java
   http_find_jar
   bench_tmpdir AUTH_TMP
-  auth_classpath
+  test_classpath AUTH_CP "$AUTH_VERIFY_CLASS" "$AUTH_TMP"
   auth_start_gatehouse
   auth_login
   auth_create_key

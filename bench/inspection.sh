@@ -16,6 +16,7 @@
 source "$BENCH_DIR/http.sh"
 
 INSPECTION_CLASS=dev.gatehouse.inspection.InspectionThroughput
+INSPECTION_CP= # set by test_classpath in bench_main
 INSPECTION_FILES=(sqli xss cmd traversal benign)
 # The temp dir of this run (logs, classpath, results); bench_main sets it with bench_tmpdir.
 INSPECTION_TMP=
@@ -35,24 +36,6 @@ inspection_config() {
   if [[ ! $INSPECTION_CLIENTS =~ ^[0-9]+$ ]] || ((INSPECTION_CLIENTS < 1)); then
     die "INSPECTION_CLIENTS must be a whole number of at least 1, got '$INSPECTION_CLIENTS'"
   fi
-}
-
-# Classpath of InspectionThroughput: test and main classes and the test-scope dependencies,
-# resolved before the server starts so that a broken build fails early.
-inspection_classpath() {
-  local classes=$REPO_ROOT/target/classes tests=$REPO_ROOT/target/test-classes cpfile
-  local class_file=$tests/${INSPECTION_CLASS//.//}.class
-  if [[ ! -f $class_file || ! -d $classes ]]; then
-    log "$class_file not found: building it with ./mvnw -q -DskipTests test-compile"
-    (cd "$REPO_ROOT" && ./mvnw -q -DskipTests test-compile) >&2 || die "build of the test classes failed"
-  fi
-  [[ -f $class_file ]] || die "$class_file still does not exist after test-compile"
-  cpfile=$INSPECTION_TMP/test-classpath.txt
-  log "resolving the test classpath (./mvnw -q dependency:build-classpath)"
-  (cd "$REPO_ROOT" && ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$cpfile" \
-    -Dmdep.includeScope=test) >&2 || die "could not resolve the test classpath"
-  [[ -s $cpfile ]] || die "dependency:build-classpath wrote no classpath"
-  INSPECTION_CP=$tests:$classes:$(<"$cpfile")
 }
 
 # Gatehouse in block mode. Rate limits are off (a setting that may not exist yet: harmless) and
@@ -196,7 +179,7 @@ bench_main() {
   http_find_java
   http_find_jar
   bench_tmpdir INSPECTION_TMP
-  inspection_classpath
+  test_classpath INSPECTION_CP "$INSPECTION_CLASS" "$INSPECTION_TMP"
   inspection_start_gatehouse
   inspection_send
   inspection_throughput

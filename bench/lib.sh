@@ -114,6 +114,29 @@ trap bench_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# ---------------------------------------------------------------- test classes
+
+# test_classpath VAR MAIN_CLASS TMPDIR: the classpath of a main class in
+# src/test/java (REPO_ROOT's test and main classes and its test-scope
+# dependencies) into VAR, building the test classes if they are missing.
+# Resolved before a benchmark starts its servers, so a broken build fails early.
+test_classpath() {
+  local -n _cp=$1
+  local main_class=$2 tmp=$3 classes=$REPO_ROOT/target/classes tests=$REPO_ROOT/target/test-classes cpfile
+  local class_file=$tests/${main_class//.//}.class
+  if [[ ! -f $class_file || ! -d $classes ]]; then
+    log "$class_file not found: building it with ./mvnw -q -DskipTests test-compile"
+    (cd "$REPO_ROOT" && ./mvnw -q -DskipTests test-compile) >&2 || die "build of the test classes failed"
+  fi
+  [[ -f $class_file ]] || die "$class_file still does not exist after test-compile"
+  cpfile=$tmp/test-classpath.txt
+  log "resolving the test classpath (./mvnw -q dependency:build-classpath)"
+  (cd "$REPO_ROOT" && ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$cpfile" \
+    -Dmdep.includeScope=test) >&2 || die "could not resolve the test classpath"
+  [[ -s $cpfile ]] || die "dependency:build-classpath wrote no classpath"
+  _cp=$tests:$classes:$(<"$cpfile")
+}
+
 # ---------------------------------------------------------------- network
 
 # free_port: print a TCP port on 127.0.0.1 that nothing listens on and that this

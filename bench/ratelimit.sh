@@ -19,6 +19,8 @@ source "$BENCH_DIR/auth.sh"
 RL_CONFIGS=(embedded-off embedded-on redis-off redis-on)
 RL_REDIS_URL=${GATEHOUSE_TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
 RL_UNLIMITED=1000000000/1m
+RL_COMPARISON_CLASS=dev.gatehouse.ratelimit.redis.RedisBackendComparison
+RL_CP= # set by test_classpath in bench_main
 
 # rl_start CONFIG: a fresh Gatehouse for CONFIG (its own data dir, and for the
 # redis ones its own PostgreSQL database), logged in. The settings are exported
@@ -87,7 +89,7 @@ rl_measure() {
 rl_compare_backends() {
   local out=$RL_TMP/backends.txt
   log "Lua script vs Bucket4j on one hot Redis bucket (${BENCH_VERIFY_SECONDS}s each, 32 callers)"
-  if ! "$JAVA" -cp "$AUTH_CP" dev.gatehouse.ratelimit.redis.RedisBackendComparison "$RL_REDIS_URL" \
+  if ! "$JAVA" -cp "$RL_CP" "$RL_COMPARISON_CLASS" "$RL_REDIS_URL" \
     "$BENCH_VERIFY_SECONDS" 32 >"$out" 2>&1; then
     tail -n 40 "$out" >&2
     die "RedisBackendComparison failed"
@@ -136,8 +138,7 @@ bench_main() {
   http_find_java
   http_find_jar
   bench_tmpdir RL_TMP
-  AUTH_TMP=$RL_TMP
-  auth_classpath
+  test_classpath RL_CP "$RL_COMPARISON_CLASS" "$RL_TMP"
   declare -gA RL_RPS=() RL_P50=() RL_P99=()
   RL_DATABASES=()
   trap rl_cleanup EXIT
