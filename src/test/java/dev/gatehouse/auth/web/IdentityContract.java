@@ -84,6 +84,13 @@ abstract class IdentityContract {
         return response.text("access_token");
     }
 
+    /** Registers a new organization and returns an access token of its admin. */
+    String newOrganizationAdmin() {
+        String email = uniqueEmail();
+        registerNewOrganization(email);
+        return accessToken(email, STRONG_PASSWORD);
+    }
+
     String adminToken() {
         return accessToken(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
@@ -190,9 +197,7 @@ abstract class IdentityContract {
 
     @Test
     void fiveFailuresLockAnAccountExistingOrNotUntilAnAdminUnlocksIt() {
-        String adminEmail = uniqueEmail();
-        registerNewOrganization(adminEmail);
-        String orgAdmin = accessToken(adminEmail, STRONG_PASSWORD);
+        String orgAdmin = newOrganizationAdmin();
         String email = uniqueEmail();
         String userId = api.post("/api/v1/admin/users", orgAdmin,
                 Map.of("email", email, "password", STRONG_PASSWORD, "role", "user")).text("id");
@@ -421,9 +426,7 @@ abstract class IdentityContract {
 
     @Test
     void disablingAUserRevokesTheirSessionsAtOnce() {
-        String adminEmail = uniqueEmail();
-        registerNewOrganization(adminEmail);
-        String orgAdmin = accessToken(adminEmail, STRONG_PASSWORD);
+        String orgAdmin = newOrganizationAdmin();
         String email = uniqueEmail();
         String userId = api.post("/api/v1/admin/users", orgAdmin,
                 Map.of("email", email, "password", STRONG_PASSWORD, "role", "user")).text("id");
