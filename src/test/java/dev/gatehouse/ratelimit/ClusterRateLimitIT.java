@@ -59,7 +59,9 @@ class ClusterRateLimitIT {
                 .header("X-Forwarded-For", client));
         long remainingFirst = Long.parseLong(first.raw().headers().firstValue("RateLimit-Remaining").orElseThrow());
         long remainingSecond = Long.parseLong(second.raw().headers().firstValue("RateLimit-Remaining").orElseThrow());
-        assertThat(remainingSecond).as("node 1 sees the token node 0 took").isEqualTo(remainingFirst - 1);
+        // node 0 took a token and, the bucket being full, a lease to spend on its own (see
+        // AllowanceRateLimitStore): node 1 sees both gone from the shared bucket
+        assertThat(remainingSecond).as("node 1 sees what node 0 took").isLessThan(remainingFirst);
     }
 
 }

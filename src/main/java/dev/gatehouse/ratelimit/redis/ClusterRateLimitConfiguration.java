@@ -32,7 +32,9 @@ class ClusterRateLimitConfiguration {
     @Primary
     RateLimitStore clusterRateLimitStore(SharedRedis redis, @Qualifier("localRateLimitStore") RateLimitStore localRateLimitStore, ClusterSize clusterSize,
             ClusterRateLimitProperties properties, MeterRegistry meters) {
-        return new FallbackRateLimitStore(new RedisRateLimitStore(redis, properties.timeout()), localRateLimitStore,
+        RateLimitStore shared = new AllowanceRateLimitStore(new RedisRateLimitStore(redis, properties.timeout()),
+                clusterSize::nodes);
+        return new FallbackRateLimitStore(shared, localRateLimitStore,
                 properties.onRedisFailure(), clusterSize::nodes, System::nanoTime, meters);
     }
 }

@@ -52,6 +52,20 @@ public final class RedisRateLimitStore implements RateLimitStore {
 
     @Override
     public Verdict acquire(List<String> blockedIdentities, List<BucketSpec> buckets, Instant now) {
+        return acquire(blockedIdentities, buckets, new long[bandwidthCount(buckets)], 0, new long[bandwidthCount(buckets)], now);
+    }
+
+    static int bandwidthCount(List<BucketSpec> buckets) {
+        return buckets.stream().mapToInt(bucket -> bucket.bandwidths().size()).sum();
+    }
+
+    /**
+     * {@link #acquire(List, List, Instant)} with leases (see {@link AllowanceRateLimitStore}): first
+     * gives back {@code refunds} (per bandwidth, in the order of the states), then, when allowed and
+     * {@code nodes > 0}, fills {@code leases} with what this node may admit on its own.
+     */
+    Verdict acquire(List<String> blockedIdentities, List<BucketSpec> buckets, long[] refunds, int nodes, long[] leases,
+            Instant now) {
         List<String> keys = new ArrayList<>();
         List<String> args = new ArrayList<>();
         blockedIdentities.forEach(identity -> keys.add(BLOCK_PREFIX + identity));
@@ -64,10 +78,12 @@ public final class RedisRateLimitStore implements RateLimitStore {
                 keys.add(PREFIX + "bucket:" + bucket.key() + ":" + bandwidth.capacity() + "/" + bandwidth.period().toMillis());
                 args.add(Long.toString(bandwidth.capacity()));
                 args.add(Long.toString(bandwidth.period().toMillis()));
+                args.add(Long.toString(refunds[bandwidths]));
                 bandwidths++;
             }
         }
         args.add(2, Integer.toString(bandwidths));
+        args.add(3, Integer.toString(nodes));
         List<Object> answer = ACQUIRE.run(commands(), timeoutMillis, keys.toArray(String[]::new), args.toArray(String[]::new));
         String outcome = (String) answer.getFirst();
         if (outcome.equals("B")) {
@@ -80,7 +96,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
             for (Bandwidth bandwidth : bucket.bandwidths()) {
                 states.add(new BandwidthState(bucket.key(), bandwidth, number(answer.get(at)),
                         Duration.ofMillis(number(answer.get(at + 1))), Duration.ofMillis(number(answer.get(at + 2)))));
-                at += 3;
+                leases[states.size() - 1] = number(answer.get(at + 3));
+                at += 4;
             }
         }
         return outcome.equals("A") ? new Verdict.Allowed(states) : new Verdict.Limited(states);
