@@ -67,7 +67,7 @@ public class WebConfiguration {
 
     /** Cross-origin calls only from the configured origins; none by default. Tokens travel in headers, never cookies. */
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(GatehouseProperties properties) {
+    FilterRegistrationBean<CorsFilter> corsFilter(GatehouseProperties properties, ProblemWriter problems) {
         CorsConfiguration cors = new CorsConfiguration();
         List<String> origins = properties.http().corsAllowedOrigins();
         cors.setAllowedOrigins(origins);
@@ -79,7 +79,9 @@ public class WebConfiguration {
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
-        return registration(new CorsFilter(source), Ordered.HIGHEST_PRECEDENCE + 30);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return registration(filter, Ordered.HIGHEST_PRECEDENCE + 30);
     }
 
     /** Depth and token-length caps enforced inside the parser, so a hostile document fails early and cheaply. */

@@ -203,5 +203,7 @@ abstract class HttpBasicsContract {
         HttpResponse<String> preflight = send(request("/health/live").header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertProblem(preflight, 403, "cors_rejected");
+        assertStillHealthy();
     }
 }
