@@ -4,7 +4,12 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
@@ -94,6 +99,25 @@ public class WebConfiguration {
                 .maxNumberLength(http.maxJsonNumberLength())
                 .maxDocumentLength(http.maxBodySize().toBytes())
                 .build());
+    }
+
+    /**
+     * Swaps the host's HTML error report for {@link ProblemErrorReportValve}. The host has added its
+     * default one by the time the application context starts, so it is replaced there.
+     */
+    @Bean
+    TomcatContextCustomizer problemErrorReports() {
+        return context -> context.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() != null) {
+                Pipeline pipeline = context.getParent().getPipeline();
+                for (Valve valve : pipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        pipeline.removeValve(valve);
+                    }
+                }
+                pipeline.addValve(new ProblemErrorReportValve());
+            }
+        });
     }
 
     @Bean

@@ -168,6 +168,16 @@ abstract class HttpBasicsContract {
     }
 
     @Test
+    void aHeaderBlockOverTheServersLimitGetsAProblemBodyNotAnHtmlPage() throws Exception {
+        String head = "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: " + "a".repeat(70_000)
+                + "\r\n\r\n";
+        String response = RawHttp.exchange(port, head, new byte[0]);
+        assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"code\":\"bad_request\"").doesNotContain("<html");
+        assertStillHealthy();
+    }
+
+    @Test
     void twoHundredHeadersAreRefused() throws Exception {
         StringBuilder head = new StringBuilder("GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
         for (int i = 0; i < 200; i++) {
