@@ -86,7 +86,7 @@ public class JobSubmission {
         } catch (DataAccessException e) {
             if (key != null && UniqueViolations.is(e)) {
                 return jobs.findByIdempotencyKey(orgId, key, now.minus(properties.idempotencyWindow()))
-                        .map(job -> new SubmittedJob(job, false)).orElseThrow(() -> e);
+                        .map(first -> new SubmittedJob(first, false)).orElseThrow(() -> e);
             }
             throw e;
         }
