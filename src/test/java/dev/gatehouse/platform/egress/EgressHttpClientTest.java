@@ -58,6 +58,18 @@ class EgressHttpClientTest {
     }
 
     @Test
+    void aSeeOtherTurnsAPostIntoAGetAndCredentialsStayWithTheirOrigin() throws Exception {
+        server.on("/form", ex -> LoopbackServer.redirect(ex, 303, "http://localhost:" + server.port() + "/result"))
+                .on("/result", ex -> LoopbackServer.send(ex, 200, "text/plain", (ex.getRequestMethod() + " "
+                        + ex.getRequestHeaders().getFirst("Authorization")).getBytes(UTF_8)));
+
+        FetchResponse response = client.fetch(FetchRequest.builder("POST", server.url("/form"))
+                .header("Authorization", "Bearer for-the-first-origin").body("a=1".getBytes(UTF_8)).build());
+
+        assertThat(new String(response.body(), UTF_8)).isEqualTo("GET null");
+    }
+
+    @Test
     void stopsAfterTooManyRedirects() {
         server.on("/loop", ex -> LoopbackServer.redirect(ex, 307, "/loop"));
 
