@@ -1,0 +1,130 @@
+package dev.gatehouse.jobs.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.gatehouse.jobs.internal.Outcome.Kind;
+
+/**
+ * Writes a batch of outcomes in the caller's transaction: the checkpoint. Each item is updated only
+ * while it is still {@code running} under this node's lease, so an item whose lease expired and
+ * was claimed again elsewhere is never completed twice: the late outcome matches no row and is
+ * dropped. Results, follow-ups and the job's counters are written together, one counter update
+ * per job per batch, and the job ends in the same transaction as its last item.
+ */
+@Component
+class CheckpointStore {
+
+    private static final String UPDATE_ITEM = """
+            UPDATE job_items SET status = ?, result = ?, error_code = ?, error = ?, finished_at = ?, elapsed_ms = ?,
+                   next_run_at = COALESCE(?, next_run_at), attempts = attempts - ?, lease_owner = NULL, lease_expires_at = NULL
+             WHERE job_id = ? AND seq = ? AND status = 'running' AND lease_owner = ?""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final JobsDialect dialect;
+    private final NodeIdentity node;
+    private final ItemInserts inserts;
+
+    CheckpointStore(JdbcClient jdbc, JdbcTemplate batches, JobsDialect dialect, NodeIdentity node, ItemInserts inserts) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.dialect = dialect;
+        this.node = node;
+        this.inserts = inserts;
+    }
+
+    /** What a batch changed: jobs whose counters moved, and whether items went back to the queue. */
+    record Written(Map<String, JobTally> tallies, boolean requeued) {
+    }
+
+    Written write(List<Outcome> all) {
+        Map<String, JobTally> tallies = lockJobs(all);
+        // a job deleted meanwhile (expired after a cancel) has no items left to checkpoint
+        List<Outcome> outcomes = all.stream().filter(o -> tallies.get(o.item().jobId()) != null).toList();
+        tallies.values().removeIf(java.util.Objects::isNull);
+        List<Object[]> rows = new ArrayList<>(outcomes.size());
+        for (Outcome outcome : outcomes) {
+            rows.add(itemRow(outcome, tallies.get(outcome.item().jobId()).cancelled()));
+        }
+        int[] counts = batches.batchUpdate(UPDATE_ITEM, rows);
+        boolean requeued = false;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (counts[i] == 0) {
+                continue; // lease lost: another node owns this item now
+            }
+            Outcome outcome = outcomes.get(i);
+            JobTally tally = tallies.get(outcome.item().jobId());
+            tally.count(outcome);
+            requeued |= !tally.cancelled() && !outcome.ends();
+            if (outcome.kind() == Kind.DONE && !tally.cancelled() && !outcome.followUps().isEmpty()) {
+                addFollowUps(tally, outcome);
+            }
+        }
+        return new Written(tallies, requeued || tallies.values().stream().anyMatch(t -> t.addedItems > 0));
+    }
+
+    private Object[] itemRow(Outcome outcome, boolean jobCancelled) {
+        ClaimedItem item = outcome.item();
+        String status = jobCancelled ? "cancelled" : switch (outcome.kind()) {
+            case DONE -> "done";
+            case FAILED -> "failed";
+            case RETRY, DEFER -> "pending";
+        };
+        boolean ended = !status.equals("pending");
+        return new Object[] {status, outcome.result(), outcome.errorCode(), outcome.errorMessage(),
+                ended ? outcome.endedAt() : null, ended ? outcome.elapsedMs() : null,
+                ended ? null : outcome.retryAt(), outcome.kind() == Kind.DEFER ? 1 : 0,
+                item.jobId(), item.seq(), node.id()};
+    }
+
+    private Map<String, JobTally> lockJobs(List<Outcome> outcomes) {
+        Map<String, JobTally> tallies = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            String id = outcome.item().jobId();
+            if (tallies.containsKey(id)) {
+                continue;
+            }
+            tallies.put(id, jdbc.sql("""
+                    SELECT id, org_id, type, status, priority, params, total, next_seq, bytes, done, failed, cancelled, elapsed_histogram,
+                           rate_ewma, rate_updated_at, started_at, result_ttl_seconds, max_attempts
+                      FROM jobs WHERE id = :id""" + dialect.lockRows())
+                    .param("id", id).query(JobTally::read).optional().orElse(null));
+        }
+        return tallies;
+    }
+
+    private void addFollowUps(JobTally tally, Outcome outcome) {
+        long room = Math.max(0, outcome.itemCap() - tally.total);
+        var wanted = outcome.followUps().subList(0, (int) Math.min(room, outcome.followUps().size()));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        long added = inserts.insert(new ItemInserts.JobKey(tally.id, tally.orgId, tally.priority,
+                tally.maxAttempts), tally.nextSeq(), wanted, outcome.endedAt());
+        tally.seqUsed += wanted.size();
+        tally.total += added;
+        tally.addedItems += added;
+    }
+
+    /** Stores the batch's counts on the job row. */
+    void saveTally(JobTally tally, long now) {
+        jdbc.sql("""
+                UPDATE jobs SET total = :total, done = :done, failed = :failed, cancelled = :cancelled,
+                       attempts = attempts + :attempts, bytes = bytes + :bytes, elapsed_sum_ms = elapsed_sum_ms + :elapsed,
+                       elapsed_histogram = :histogram, rate_ewma = :rate, rate_updated_at = :now,
+                       next_seq = next_seq + :seqUsed
+                 WHERE id = :id""")
+                .param("total", tally.total).param("done", tally.done).param("failed", tally.failed)
+                .param("cancelled", tally.cancelledItems).param("attempts", tally.attempts).param("bytes", tally.bytes)
+                .param("elapsed", tally.elapsed).param("histogram", tally.histogram.format())
+                .param("rate", tally.rate(now)).param("now", now).param("seqUsed", tally.seqUsed)
+                .param("id", tally.id).update();
+    }
+}
