@@ -1,0 +1,46 @@
+package dev.gatehouse.crawl.extract;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Gathers a page's links as they are met: normalised, each kept once at its first place, and sorted into
+ * internal and external by host. "Internal" means the page's own host, with a leading {@code www.} ignored on
+ * both sides, so a site reached as {@code example.com} still follows its {@code www.example.com} links; other
+ * subdomains are external (a blog at {@code blog.example.com} is often another product).
+ */
+final class LinkCollector {
+
+    /** A page with more links than this is a link farm or a trap; the rest are dropped. */
+    static final int MAX_LINKS = 5000;
+
+    private final String siteHost;
+    private final Set<URI> internal = new LinkedHashSet<>();
+    private final Set<URI> external = new LinkedHashSet<>();
+
+    LinkCollector(URI pageUrl) {
+        this.siteHost = siteHost(pageUrl);
+    }
+
+    void add(URI base, String href) {
+        if (internal.size() + external.size() < MAX_LINKS) {
+            UrlNormalizer.normalize(base, href).ifPresent(this::addNormalized);
+        }
+    }
+
+    private void addNormalized(URI url) {
+        (siteHost(url).equals(siteHost) ? internal : external).add(url);
+    }
+
+    PageLinks links() {
+        return new PageLinks(new ArrayList<>(internal), new ArrayList<>(external));
+    }
+
+    private static String siteHost(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+}
