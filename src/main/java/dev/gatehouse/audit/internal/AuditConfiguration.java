@@ -2,6 +2,7 @@ package dev.gatehouse.audit.internal;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,11 @@ public class AuditConfiguration {
     AuditRetention auditRetention(JdbcClient jdbc, PlatformTransactionManager transactions, AuditChain chain,
             AuditProperties properties, Clock clock) {
         return new AuditRetention(jdbc, transactions, chain, properties, clock);
+    }
+
+    @Bean
+    EgressDenialAudit egressDenialAudit(ApplicationEventPublisher events) {
+        return new EgressDenialAudit(events);
     }
 
     @Bean

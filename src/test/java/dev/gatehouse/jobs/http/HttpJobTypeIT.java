@@ -163,6 +163,9 @@ class HttpJobTypeIT {
         assertThat(failed.path("status").asString()).isEqualTo("failed");
         assertThat(failed.path("error").path("code").asString()).isEqualTo("egress_denied");
         assertThat(failed.path("error").toString()).doesNotContain("169.254").doesNotContain(":" + upstream.getAddress().getPort());
+        JsonNode audited = api.get("/api/v1/audit?action=egress.denied", token).body().path("items");
+        assertThat(audited).isNotEmpty();
+        assertThat(audited.get(0).path("details").path("reason").asString()).isEqualTo("cloud_metadata");
     }
 
     @Test
