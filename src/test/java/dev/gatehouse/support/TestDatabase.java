@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.gatehouse.platform.config.GatehouseProperties;
 import dev.gatehouse.platform.storage.DatabaseTarget;
 import dev.gatehouse.platform.storage.Dialect;
+import dev.gatehouse.platform.storage.StorageConfiguration;
 
 /**
  * A fresh, empty database of one dialect: a SQLite file in a temp directory, or a newly created
@@ -18,6 +21,9 @@ import dev.gatehouse.platform.storage.Dialect;
  * cases against both by asking a subclass for one of these.
  */
 public final class TestDatabase implements AutoCloseable {
+
+    private static final GatehouseProperties.Database DEFAULT_DATABASE_SETTINGS =
+            new GatehouseProperties.Database(null, null, null, 10, Duration.ofSeconds(5));
 
     private final DatabaseTarget target;
     private final HikariDataSource dataSource;
@@ -30,6 +36,11 @@ public final class TestDatabase implements AutoCloseable {
         config.setJdbcUrl(target.jdbcUrl());
         config.setUsername(target.user());
         config.setMaximumPoolSize(4);
+        if (target.dialect() == Dialect.SQLITE) {
+            // the server's own pragmas (WAL, busy timeout, IMMEDIATE transactions), or concurrent writers
+            // here would meet SQLITE_BUSY where the server never does
+            config.setDataSourceProperties(StorageConfiguration.sqlitePragmas(DEFAULT_DATABASE_SETTINGS).toProperties());
+        }
         this.dataSource = new HikariDataSource(config);
     }
 

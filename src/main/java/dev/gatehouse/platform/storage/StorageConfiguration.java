@@ -60,7 +60,7 @@ public class StorageConfiguration {
      * Transactions begin IMMEDIATE: one that reads and then writes would otherwise fail at once with
      * SQLITE_BUSY when another connection committed in between, whatever the busy timeout.
      */
-    static SQLiteConfig sqlitePragmas(GatehouseProperties.Database settings) {
+    public static SQLiteConfig sqlitePragmas(GatehouseProperties.Database settings) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
