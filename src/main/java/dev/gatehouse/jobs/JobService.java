@@ -42,6 +42,11 @@ public class JobService {
         return submission.submit(orgId, ownerId, request);
     }
 
+    /** Checks a job as {@code submit} would, storing nothing: a schedule's job is checked once, at creation. */
+    public void check(JobRequest request) {
+        submission.check(request);
+    }
+
     /** The job, if it exists, has not expired and the caller may see it; otherwise 404. */
     public Job get(AuthenticatedPrincipal caller, String id) {
         return store.find(id).filter(job -> visible(caller, job)).orElseThrow(() -> ApiException.notFound("Job"));

@@ -10,6 +10,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.jobs.Job;
@@ -56,16 +58,25 @@ public class JobSubmission {
         this.clock = clock;
     }
 
-    public SubmittedJob submit(String orgId, String ownerId, JobRequest request) {
+    /**
+     * What a submission checks before storing anything: the type exists, accepts the params and items,
+     * and expands to no more items than a job may start with. Answers the expanded items.
+     */
+    public List<NewItem> check(JobRequest request) {
         JobType type = types.find(request.type())
                 .orElseThrow(() -> JobValidation.invalid("type", "unknown job type; known: " + String.join(", ", types.ids())));
         JobType.JobDefinition definition = new JobType.JobDefinition(request.params(), request.items());
         type.validate(definition);
         List<NewItem> expanded = type.expand(definition);
-        if (expanded.size() > Math.min(type.maxItems(definition), properties.maxItemsPerSubmit())) {
-            throw JobValidation.invalid("items", "a job may start with at most "
-                    + Math.min(type.maxItems(definition), properties.maxItemsPerSubmit()) + " items");
+        long most = Math.min(type.maxItems(definition), properties.maxItemsPerSubmit());
+        if (expanded.size() > most) {
+            throw JobValidation.invalid("items", "a job may start with at most " + most + " items");
         }
+        return expanded;
+    }
+
+    public SubmittedJob submit(String orgId, String ownerId, JobRequest request) {
+        List<NewItem> expanded = check(request);
         Instant now = clock.instant();
         String key = request.idempotencyKey();
         if (key != null) {
@@ -92,9 +103,26 @@ public class JobSubmission {
         }
         events.publishEvent(new JobCreated(id, orgId, ownerId, request.type(), request.priority(), job.total(), now));
         if (job.total() > 0) {
-            wake.queued();
+            wakeAfterCommit();
         }
         return new SubmittedJob(job, true);
+    }
+
+    /**
+     * A caller's transaction (a schedule firing) may still hold the new items uncommitted: waking the
+     * workers before it commits would send them to an empty queue until the next poll.
+     */
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.queued();
+                }
+            });
+        } else {
+            wake.queued();
+        }
     }
 
     private void store(String id, String orgId, String ownerId, JobRequest request, List<NewItem> expanded, Instant now) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.jobs.JobRequest;
+import dev.gatehouse.jobs.JobService;
 import dev.gatehouse.platform.ids.Ids;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.security.Permission;
@@ -31,18 +32,18 @@ public class ScheduleService {
     public static final String LIMIT_REACHED = "schedule_limit_reached";
 
     private final ScheduleStore store;
-    private final JobBodyCheck jobCheck;
+    private final JobService jobs;
     private final OrganizationLock organizationLock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final SchedulesProperties properties;
     private final Clock clock;
 
-    ScheduleService(ScheduleStore store, JobBodyCheck jobCheck, OrganizationLock organizationLock,
+    ScheduleService(ScheduleStore store, JobService jobs, OrganizationLock organizationLock,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, SchedulesProperties properties,
             Clock clock) {
         this.store = store;
-        this.jobCheck = jobCheck;
+        this.jobs = jobs;
         this.organizationLock = organizationLock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -54,7 +55,7 @@ public class ScheduleService {
     public Schedule create(AuthenticatedPrincipal caller, String cron, @Nullable String timezone, JobRequest job) {
         CronSchedule schedule = CronSchedule.parse(cron, timezone);
         ScheduleValidation.inJob(() -> {
-            jobCheck.check(job);
+            jobs.check(job);
             return job;
         });
         Instant now = clock.instant();
