@@ -43,7 +43,7 @@ class DatabaseCrawlSessions implements CrawlSessions {
     @Override
     public Optional<SessionInUse> use(String orgId, String sessionId) {
         var now = clock.instant();
-        Optional<SessionRow> found = store.findWithJar(sessionId)
+        Optional<SessionRow> found = store.find(sessionId)
                 .filter(row -> row.orgId().equals(orgId) && !Lifecycle.current(row, now, idleAfter).ended());
         if (found.isEmpty()) {
             return Optional.empty();

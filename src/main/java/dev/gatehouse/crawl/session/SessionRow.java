@@ -8,11 +8,10 @@ import org.jspecify.annotations.Nullable;
  * A {@code crawl_sessions} row.
  *
  * @param storedState       the last state the event log recorded (see {@link Lifecycle} for the state now)
- * @param cookiesSealed     the sealed jar; null when the query did not read it
  * @param responseHistogram the encoded {@link ResponseTimes}, decoded only when metrics are shown
  */
 record SessionRow(String id, String orgId, String ownerId, @Nullable String group, SessionState storedState,
-        String headersSealed, @Nullable String cookiesSealed, Instant createdAt, @Nullable Instant lastActiveAt,
+        String headersSealed, String cookiesSealed, Instant createdAt, @Nullable Instant lastActiveAt,
         Instant expiresAt, @Nullable Instant terminatedAt, long pages, long bytes, long errors, long responseMsSum,
         String responseHistogram) {
 

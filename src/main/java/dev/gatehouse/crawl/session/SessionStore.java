@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionStore {
 
-    private static final String COLUMNS = "id, org_id, owner_id, session_group, state, headers_sealed, created_at, "
+    private static final String COLUMNS = "id, org_id, owner_id, session_group, state, headers_sealed, cookies_sealed, created_at, "
             + "last_active_at, expires_at, terminated_at, pages, bytes, errors, response_ms_sum, response_histogram";
     /** A row is unchanged since it was read: same recorded state and last use, not terminated. */
     private static final String AS_SEEN = " WHERE id = :id AND state = :seen_state "
@@ -46,13 +46,7 @@ class SessionStore {
 
     Optional<SessionRow> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM crawl_sessions WHERE id = :id").param("id", id)
-                .query((rs, n) -> map(rs, null)).optional();
-    }
-
-    /** The row with its sealed cookie jar, for a use. */
-    Optional<SessionRow> findWithJar(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", cookies_sealed FROM crawl_sessions WHERE id = :id").param("id", id)
-                .query((rs, n) -> map(rs, rs.getString("cookies_sealed"))).optional();
+                .query(SessionStore::map).optional();
     }
 
     /**
@@ -84,7 +78,7 @@ class SessionStore {
         if (beforeId != null) {
             statement = statement.param("before", beforeId);
         }
-        return statement.query((rs, n) -> map(rs, null)).list();
+        return statement.query(SessionStore::map).list();
     }
 
     private static String stateCondition(SessionState state) {
@@ -154,13 +148,15 @@ class SessionStore {
                 .param("sum", added.responseMsSum()).param("histogram", histogram).param("id", id).update();
     }
 
-    /** Live sessions whose recorded state is behind: past their TTL, or active but quiet since {@code idleCutoff}. */
-    List<SessionRow> behind(Instant now, Instant idleCutoff, int limit) {
+    /** Live sessions after {@code afterId} whose recorded state is behind: past their TTL, or active but quiet since {@code idleCutoff}. */
+    List<SessionRow> behind(Instant now, Instant idleCutoff, String afterId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM crawl_sessions WHERE terminated_at IS NULL AND state <> :expired "
-                        + "AND (expires_at <= :now OR (state = :active AND last_active_at <= :cutoff)) ORDER BY id LIMIT :limit")
+                        + "AND (expires_at <= :now OR (state = :active AND last_active_at <= :cutoff)) AND id > :after "
+                        + "ORDER BY id LIMIT :limit")
                 .param("expired", SessionState.EXPIRED.wireName()).param("active", SessionState.ACTIVE.wireName())
+                .param("after", afterId)
                 .param("now", now.toEpochMilli()).param("cutoff", idleCutoff.toEpochMilli()).param("limit", limit)
-                .query((rs, n) -> map(rs, null)).list();
+                .query(SessionStore::map).list();
     }
 
     /** Sessions that ended (expired or terminated) before {@code cutoff}. */
@@ -174,10 +170,10 @@ class SessionStore {
         return jdbc.sql("DELETE FROM crawl_sessions WHERE id IN (:ids)").param("ids", ids).update();
     }
 
-    private static SessionRow map(ResultSet rs, @Nullable String cookiesSealed) throws SQLException {
+    private static SessionRow map(ResultSet rs, int rowNumber) throws SQLException {
         return new SessionRow(rs.getString("id"), rs.getString("org_id"), rs.getString("owner_id"),
                 rs.getString("session_group"), SessionState.parse(rs.getString("state")).orElseThrow(),
-                rs.getString("headers_sealed"), cookiesSealed, Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("headers_sealed"), rs.getString("cookies_sealed"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 nullableInstant(rs, "last_active_at"), Instant.ofEpochMilli(rs.getLong("expires_at")),
                 nullableInstant(rs, "terminated_at"), rs.getLong("pages"), rs.getLong("bytes"), rs.getLong("errors"),
                 rs.getLong("response_ms_sum"), rs.getString("response_histogram"));
