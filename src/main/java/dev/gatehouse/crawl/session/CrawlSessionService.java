@@ -143,6 +143,6 @@ public class CrawlSessionService {
         String domain = host.contains(".") ? cookie.domain() : host + ".local";
         return new StoredCookie("https://" + host, cookie.name(), cookie.value(), domain,
                 cookie.path() == null ? "/" : cookie.path(),
-                cookie.expiresAt() == null ? null : cookie.expiresAt().toEpochMilli(), cookie.secure(), cookie.httpOnly(), 0);
+                cookie.expiresAt() == null ? null : cookie.expiresAt().toEpochMilli(), cookie.secure(), cookie.httpOnly());
     }
 }

@@ -27,6 +27,7 @@ final class SessionCookieStore implements CookieStore {
         if (!StoredCookie.fits(cookie)) {
             return;
         }
+        cookie.setVersion(0);
         cookies.add(uri, cookie);
         // a max-age of 0 is how a server deletes a cookie; the JDK store drops it, and so will the jar
         changes.add(new CookieChange.Put(StoredCookie.of(uri, cookie, System.currentTimeMillis())));

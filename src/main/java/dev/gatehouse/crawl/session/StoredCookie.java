@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * object was made, so the jar keeps the absolute expiry ({@code null}: a session cookie, kept for
  * the crawl session's life) and rebuilds the max-age on load. {@code origin} is the
  * {@code scheme://host} that set it, which the JDK's cookie store indexes host-only cookies by.
+ * Every cookie is a version-0 (Netscape, RFC 6265) cookie: the JDK reads a {@code Max-Age} attribute
+ * as RFC 2965 and would send {@code $Version="1"} headers that today's servers do not understand.
  */
 record StoredCookie(String origin, String name, String value, String domain, @Nullable String path,
-        @Nullable Long expiresAt, boolean secure, boolean httpOnly, int version) {
+        @Nullable Long expiresAt, boolean secure, boolean httpOnly) {
 
     /** Browsers' limit on a cookie's name and value together; a bigger one is not kept. */
     static final int MAX_SIZE = 4096;
@@ -22,7 +24,7 @@ record StoredCookie(String origin, String name, String value, String domain, @Nu
         long maxAge = cookie.getMaxAge();
         Long expiresAt = maxAge < 0 ? null : nowMillis + maxAge * 1000;
         return new StoredCookie(origin(uri), cookie.getName(), cookie.getValue(), String.valueOf(cookie.getDomain()),
-                cookie.getPath(), expiresAt, cookie.getSecure(), cookie.isHttpOnly(), cookie.getVersion());
+                cookie.getPath(), expiresAt, cookie.getSecure(), cookie.isHttpOnly());
     }
 
     static String origin(URI uri) {
@@ -61,7 +63,7 @@ record StoredCookie(String origin, String name, String value, String domain, @Nu
         cookie.setMaxAge(expiresAt == null ? -1 : Math.max(0, (expiresAt - nowMillis) / 1000));
         cookie.setSecure(secure);
         cookie.setHttpOnly(httpOnly);
-        cookie.setVersion(version);
+        cookie.setVersion(0);
         return cookie;
     }
 }
