@@ -21,12 +21,12 @@ class CookieJarWriter {
 
     private static final Logger log = LoggerFactory.getLogger(CookieJarWriter.class);
 
-    private final SessionStore store;
+    private final CrawlSessionStore store;
     private final SessionSecrets secrets;
     private final TransactionTemplate transactions;
     private final int maxCookies;
 
-    CookieJarWriter(SessionStore store, SessionSecrets secrets, PlatformTransactionManager transactionManager,
+    CookieJarWriter(CrawlSessionStore store, SessionSecrets secrets, PlatformTransactionManager transactionManager,
             CrawlSessionsProperties properties) {
         this.store = store;
         this.secrets = secrets;

@@ -31,7 +31,7 @@ public class CrawlSessionService {
     public static final String LIMIT_REACHED = "session_limit_reached";
     private static final int TERMINATE_ATTEMPTS = 5;
 
-    private final SessionStore store;
+    private final CrawlSessionStore store;
     private final SessionEventLog events;
     private final SessionSecrets secrets;
     private final SessionTransitions transitions;
@@ -43,7 +43,7 @@ public class CrawlSessionService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CrawlSessionService(SessionStore store, SessionEventLog events, SessionSecrets secrets,
+    CrawlSessionService(CrawlSessionStore store, SessionEventLog events, SessionSecrets secrets,
             SessionTransitions transitions, SessionViews views, SessionsDialect dialect,
             CrawlSessionsProperties properties, ApplicationEventPublisher publisher,
             PlatformTransactionManager transactionManager, Clock clock) {

@@ -21,16 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DatabaseCrawlSessions implements CrawlSessions {
 
-    private final SessionStore store;
+    private final CrawlSessionStore store;
     private final SessionSecrets secrets;
     private final SessionTransitions transitions;
-    private final MetricsBuffer metrics;
+    private final SessionMetricsBuffer metrics;
     private final CookieJarWriter jarWriter;
     private final Duration idleAfter;
     private final Clock clock;
 
-    DatabaseCrawlSessions(SessionStore store, SessionSecrets secrets, SessionTransitions transitions,
-            MetricsBuffer metrics, CookieJarWriter jarWriter, CrawlSessionsProperties properties, Clock clock) {
+    DatabaseCrawlSessions(CrawlSessionStore store, SessionSecrets secrets, SessionTransitions transitions,
+            SessionMetricsBuffer metrics, CookieJarWriter jarWriter, CrawlSessionsProperties properties, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.transitions = transitions;

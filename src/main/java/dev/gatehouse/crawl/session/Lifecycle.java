@@ -10,7 +10,7 @@ import java.util.List;
  * session is expired once {@code expires_at} passed and idle once {@code idle_after} passed since its
  * last use, whoever looks. The event log still gets those passive transitions, at the time they
  * happened, from whoever notices first (a use, a termination, or the sweep); {@link #passedSince}
- * says which ones the stored state has not recorded yet. {@link SessionStore}'s state filter is the
+ * says which ones the stored state has not recorded yet. {@link CrawlSessionStore}'s state filter is the
  * same rule in SQL.
  */
 final class Lifecycle {

@@ -11,20 +11,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records state changes: the row's state and the events that led to it, in one transaction, only if
- * the row is still as the caller read it (see {@link SessionStore}). A session that went idle
+ * the row is still as the caller read it (see {@link CrawlSessionStore}). A session that went idle
  * without anyone looking gets its {@code idle} event, at the time it went idle, from whichever of a
  * use, a termination or the sweep notices first.
  */
 @Component
 class SessionTransitions {
 
-    private final SessionStore store;
+    private final CrawlSessionStore store;
     private final SessionEventLog events;
     private final TransactionTemplate transactions;
     private final Duration idleAfter;
     private final Duration activityPrecision;
 
-    SessionTransitions(SessionStore store, SessionEventLog events, PlatformTransactionManager transactionManager,
+    SessionTransitions(CrawlSessionStore store, SessionEventLog events, PlatformTransactionManager transactionManager,
             CrawlSessionsProperties properties) {
         this.store = store;
         this.events = events;

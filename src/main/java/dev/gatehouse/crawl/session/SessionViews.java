@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 class SessionViews {
 
     private final SessionSecrets secrets;
-    private final MetricsBuffer buffer;
+    private final SessionMetricsBuffer buffer;
     private final Duration idleAfter;
     private final int maxEvents;
 
-    SessionViews(SessionSecrets secrets, MetricsBuffer buffer, CrawlSessionsProperties properties) {
+    SessionViews(SessionSecrets secrets, SessionMetricsBuffer buffer, CrawlSessionsProperties properties) {
         this.secrets = secrets;
         this.buffer = buffer;
         this.idleAfter = properties.idleAfter();
@@ -29,7 +29,7 @@ class SessionViews {
     }
 
     CrawlSession view(SessionRow row, List<SessionEvent> storedEvents, Instant now) {
-        MetricsBuffer.Batch unflushed = buffer.unflushed(row.id());
+        SessionMetricsBuffer.Batch unflushed = buffer.unflushed(row.id());
         List<SessionEvent> events = new ArrayList<>(storedEvents);
         events.addAll(unflushed.errors());
         events.addAll(Lifecycle.passedSince(row, now, idleAfter));

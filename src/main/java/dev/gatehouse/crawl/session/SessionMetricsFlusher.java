@@ -20,16 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under a row lock. A batch the database refuses goes back into the buffer for the next flush.
  */
 @Component
-public class MetricsFlusher {
+public class SessionMetricsFlusher {
 
-    private static final Logger log = LoggerFactory.getLogger(MetricsFlusher.class);
+    private static final Logger log = LoggerFactory.getLogger(SessionMetricsFlusher.class);
 
-    private final MetricsBuffer buffer;
-    private final SessionStore store;
+    private final SessionMetricsBuffer buffer;
+    private final CrawlSessionStore store;
     private final SessionEventLog events;
     private final TransactionTemplate transactions;
 
-    MetricsFlusher(MetricsBuffer buffer, SessionStore store, SessionEventLog events,
+    SessionMetricsFlusher(SessionMetricsBuffer buffer, CrawlSessionStore store, SessionEventLog events,
             PlatformTransactionManager transactionManager) {
         this.buffer = buffer;
         this.store = store;
@@ -40,7 +40,7 @@ public class MetricsFlusher {
     /** Public so operations (and tests) can flush on demand. */
     @Scheduled(fixedDelayString = "${gatehouse.crawl.sessions.metrics-flush-interval:2s}")
     public void flush() {
-        for (Map.Entry<String, MetricsBuffer.Batch> entry : buffer.drain().entrySet()) {
+        for (Map.Entry<String, SessionMetricsBuffer.Batch> entry : buffer.drain().entrySet()) {
             try {
                 write(entry.getKey(), entry.getValue());
             } catch (DataAccessException e) {
@@ -56,7 +56,7 @@ public class MetricsFlusher {
         flush();
     }
 
-    private void write(String sessionId, MetricsBuffer.Batch batch) {
+    private void write(String sessionId, SessionMetricsBuffer.Batch batch) {
         transactions.executeWithoutResult(tx -> store.lockHistogram(sessionId).ifPresent(stored -> {
             ResponseTimes merged = ResponseTimes.decode(stored);
             merged.add(batch.totals().responseTimes());

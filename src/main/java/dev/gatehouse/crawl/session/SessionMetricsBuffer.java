@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's fetch outcomes not yet added to the database, per session. A page's {@code record()}
- * only touches memory; {@link MetricsFlusher} adds the counts to the session row every
+ * only touches memory; {@link SessionMetricsFlusher} adds the counts to the session row every
  * {@code metrics-flush-interval} and when the node stops, so a busy session costs one write per
  * interval, not one per page. A session's accumulator is only touched inside the map's per-key
  * {@code compute} or after {@code remove} took it out, so an outcome lands either in the batch being
  * flushed or in the next one, never in neither.
  */
 @Component
-class MetricsBuffer {
+class SessionMetricsBuffer {
 
     /** Longest error code kept in the event log (the column's width). */
     static final int MAX_DETAIL = 200;
@@ -30,7 +30,7 @@ class MetricsBuffer {
     private final Map<String, Accumulator> pending = new ConcurrentHashMap<>();
     private final int maxEvents;
 
-    MetricsBuffer(CrawlSessionsProperties properties) {
+    SessionMetricsBuffer(CrawlSessionsProperties properties) {
         this.maxEvents = properties.maxEvents();
     }
 

@@ -22,19 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backlog never holds the database for long.
  */
 @Component
-public class SessionSweep {
+public class CrawlSessionSweep {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionSweep.class);
+    private static final Logger log = LoggerFactory.getLogger(CrawlSessionSweep.class);
     private static final int BATCH = 100;
 
-    private final SessionStore store;
+    private final CrawlSessionStore store;
     private final SessionEventLog events;
     private final SessionTransitions transitions;
     private final CrawlSessionsProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SessionSweep(SessionStore store, SessionEventLog events, SessionTransitions transitions,
+    CrawlSessionSweep(CrawlSessionStore store, SessionEventLog events, SessionTransitions transitions,
             CrawlSessionsProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
         this.store = store;
         this.events = events;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * same transition only one records it.
  */
 @Repository
-class SessionStore {
+class CrawlSessionStore {
 
     private static final String COLUMNS = "id, org_id, owner_id, session_group, state, headers_sealed, cookies_sealed, created_at, "
             + "last_active_at, expires_at, terminated_at, pages, bytes, errors, response_ms_sum, response_histogram";
@@ -28,7 +28,7 @@ class SessionStore {
     private final JdbcClient jdbc;
     private final SessionsDialect dialect;
 
-    SessionStore(JdbcClient jdbc, SessionsDialect dialect) {
+    CrawlSessionStore(JdbcClient jdbc, SessionsDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
     }
@@ -46,7 +46,7 @@ class SessionStore {
 
     Optional<SessionRow> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM crawl_sessions WHERE id = :id").param("id", id)
-                .query(SessionStore::map).optional();
+                .query(CrawlSessionStore::map).optional();
     }
 
     /**
@@ -78,7 +78,7 @@ class SessionStore {
         if (beforeId != null) {
             statement = statement.param("before", beforeId);
         }
-        return statement.query(SessionStore::map).list();
+        return statement.query(CrawlSessionStore::map).list();
     }
 
     private static String stateCondition(SessionState state) {
@@ -156,7 +156,7 @@ class SessionStore {
                 .param("expired", SessionState.EXPIRED.wireName()).param("active", SessionState.ACTIVE.wireName())
                 .param("after", afterId)
                 .param("now", now.toEpochMilli()).param("cutoff", idleCutoff.toEpochMilli()).param("limit", limit)
-                .query(SessionStore::map).list();
+                .query(CrawlSessionStore::map).list();
     }
 
     /** Sessions that ended (expired or terminated) before {@code cutoff}. */
