@@ -18,6 +18,7 @@ import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.platform.ids.Ids;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.web.ApiException;
+import dev.gatehouse.platform.web.Problems;
 
 /**
  * Creates, lists, reads and terminates sessions for {@code /api/v1/crawl-sessions}. A session belongs
@@ -122,7 +123,7 @@ public class CrawlSessionService {
                 return;
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, "conflict", "The session changed while it was being terminated; try again.");
+        throw new ApiException(HttpStatus.CONFLICT, Problems.CONFLICT, "The session changed while it was being terminated; try again.");
     }
 
     private SessionRow visible(AuthenticatedPrincipal caller, String id) {

@@ -402,6 +402,19 @@ abstract class CrawlSessionsContract {
         assertThat(get(owner, id).path("state").asString()).isEqualTo("created");
     }
 
+    @Test
+    void openApiDocumentDescribesTheSessionEndpointsAndTheirPermission() {
+        JsonNode paths = api.get("/openapi.json", null).body().path("paths");
+        for (String method : List.of("get", "post")) {
+            assertThat(paths.path("/api/v1/crawl-sessions").path(method).path("x-required-permission").asString())
+                    .as(method).isEqualTo("sessions:manage");
+        }
+        for (String method : List.of("get", "delete")) {
+            assertThat(paths.path("/api/v1/crawl-sessions/{id}").path(method).path("x-required-permission").asString())
+                    .as(method).isEqualTo("sessions:manage");
+        }
+    }
+
     // ---- lifecycle ----------------------------------------------------------------------------
 
     @Test
