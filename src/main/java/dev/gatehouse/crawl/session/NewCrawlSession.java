@@ -1,5 +1,7 @@
 package dev.gatehouse.crawl.session;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ public record NewCrawlSession(@Nullable String group, Map<String, String> header
         List<SessionCookie> cookies) {
 
     public NewCrawlSession {
-        headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         cookies = List.copyOf(cookies);
     }
 }

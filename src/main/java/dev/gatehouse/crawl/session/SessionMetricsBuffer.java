@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ class SessionMetricsBuffer {
             responseMsSum += totals.responseMsSum();
             responseTimes.add(totals.responseTimes());
             List<SessionEvent> reversed = new ArrayList<>(earlier.errors());
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             reversed.forEach(errorEvents::addFirst);
             trim();
         }

@@ -541,4 +541,26 @@ abstract class CrawlSessionsContract {
         assertThat(more.path("pages").asLong()).as("added, not overwritten").isEqualTo(101);
         assertThat(more.path("bytes").asLong()).isEqualTo(102_512);
     }
+
+    @Test
+    void eventLogKeepsOnlyTheNewestEvents() {
+        Person owner = newOrganizationAdmin();
+        String id = create(owner, Map.of()).text("id");
+        CrawlSessions.SessionInUse session = crawlSessions.use(owner.orgId(), id).orElseThrow();
+        for (int i = 0; i < 60; i++) {
+            session.record(0, Duration.ofMillis(1), "e" + i);
+        }
+        flusher.flush();
+        for (int i = 60; i < 120; i++) {
+            session.record(0, Duration.ofMillis(1), "e" + i);
+        }
+        flusher.flush();
+
+        JsonNode events = get(owner, id).path("events");
+        assertThat(events.size()).isEqualTo(100);
+        assertThat(events.get(0).path("detail").asString()).isEqualTo("e20");
+        assertThat(events.get(99).path("detail").asString()).isEqualTo("e119");
+        assertThat(storedKinds(id)).hasSize(100);
+        assertThat(get(owner, id).path("metrics").path("errors").asLong()).as("counted, not only kept").isEqualTo(120);
+    }
 }
