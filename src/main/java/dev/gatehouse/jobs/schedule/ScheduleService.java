@@ -55,7 +55,7 @@ public class ScheduleService {
     public Schedule create(AuthenticatedPrincipal caller, String cron, @Nullable String timezone, JobRequest job) {
         CronSchedule schedule = CronSchedule.parse(cron, timezone);
         ScheduleValidation.inJob(() -> {
-            jobs.check(job);
+            jobs.check(caller, job);
             return job;
         });
         Instant now = clock.instant();
