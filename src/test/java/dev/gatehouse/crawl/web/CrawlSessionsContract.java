@@ -508,6 +508,37 @@ abstract class CrawlSessionsContract {
     }
 
     @Test
+    void crawlsNamingTheSessionCarryItsCookiesAndHeadersFromOneRequestToTheNext() {
+        Person owner = newOrganizationAdmin();
+        // the session's own header tells the site which test's requests these are
+        String probe = "crawl-" + UUID.randomUUID();
+        String id = create(owner, Map.of("headers", Map.of("Authorization", SECRET_HEADER, "X-Probe", probe),
+                "group", "crawl")).text("id");
+        String site = "http://127.0.0.1:" + CrawlSessionsContract.site.getAddress().getPort();
+
+        Api.Response login = api.post("/api/v1/crawl", owner.token(), Map.of("urls", List.of(site + "/login"),
+                "options", Map.of("session_id", id, "respect_robots", false)));
+        assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+        assertThat(SEEN_COOKIES.get(probe + ":authorization")).containsExactly(SECRET_HEADER);
+
+        Api.Response page = api.post("/api/v1/crawl", owner.token(), Map.of("urls", List.of(site + "/page"),
+                "options", Map.of("session_id", id, "respect_robots", false)));
+        assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+        assertThat(String.join("; ", SEEN_COOKIES.get(probe))).containsPattern("sid=s-[0-9a-f-]{36}");
+
+        JsonNode session = get(owner, id);
+        assertThat(session.path("state").asString()).isEqualTo("active");
+        assertThat(session.path("metrics").path("pages").asLong()).isEqualTo(2);
+        Api.Response unknown = api.post("/api/v1/crawl", owner.token(), Map.of("urls", List.of(site + "/page"),
+                "options", Map.of("session_id", UUID.randomUUID().toString())));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(api.delete("/api/v1/crawl-sessions/" + id, owner.token()).status()).isEqualTo(204);
+        Api.Response ended = api.post("/api/v1/crawl", owner.token(), Map.of("urls", List.of(site + "/page"),
+                "options", Map.of("session_id", id)));
+        assertThat(ended.status()).as("a terminated session is not used").isEqualTo(400);
+    }
+
+    @Test
     void recordedFetchesShowAsMetricsAtOnceAndAfterAFlush() {
         Person owner = newOrganizationAdmin();
         String id = create(owner, Map.of()).text("id");
