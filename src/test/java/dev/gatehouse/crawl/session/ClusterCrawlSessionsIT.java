@@ -15,7 +15,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import dev.gatehouse.platform.egress.EgressHttpClient;
@@ -26,8 +29,10 @@ import dev.gatehouse.support.ClusterNodes;
 /**
  * Two nodes on one PostgreSQL share each session: a cookie set through one node is sent through the
  * other, two pages crawled at once on both nodes keep both their cookies, metrics recorded on both
- * add up, and a session terminated through one node can no longer be used on the other.
+ * add up, and a session terminated through one node can no longer be used on the other. Last, a node
+ * stopping writes the metrics it still buffered.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCrawlSessionsIT {
 
     private static final String ADMIN_EMAIL = "root@sessions-cluster.test";
@@ -136,5 +141,20 @@ class ClusterCrawlSessionsIT {
         assertThat(cluster.api(0).delete("/api/v1/crawl-sessions/" + id, token).status()).isEqualTo(204);
         assertThat(sessions(1).use(orgId, id)).isEmpty();
         assertThat(cluster.api(1).get("/api/v1/crawl-sessions/" + id, token).text("state")).isEqualTo("terminated");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void nodeThatStopsWritesTheMetricsItBuffered() {
+        String id = newSession();
+        sessions(1).use(orgId, id).orElseThrow().record(700, Duration.ofMillis(40), null);
+        assertThat(cluster.api(0).get("/api/v1/crawl-sessions/" + id, token).body().path("metrics").path("pages").asLong())
+                .as("not flushed yet: node 0 cannot see it").isZero();
+
+        cluster.node(1).close();
+
+        JsonNode metrics = cluster.api(0).get("/api/v1/crawl-sessions/" + id, token).body().path("metrics");
+        assertThat(metrics.path("pages").asLong()).isEqualTo(1);
+        assertThat(metrics.path("bytes").asLong()).isEqualTo(700);
     }
 }
