@@ -68,7 +68,7 @@ public class CrawlSessionService {
         String id = Ids.newId();
         Duration ttl = request.ttlSeconds() == null ? properties.defaultTtl() : Duration.ofSeconds(request.ttlSeconds());
         Instant expiresAt = now.plus(ttl);
-        List<StoredCookie> jar = request.cookies().stream().map(CrawlSessionService::stored).toList();
+        List<StoredCookie> jar = request.cookies().stream().map(StoredCookie::given).toList();
         String headersSealed = secrets.sealHeaders(id, request.headers());
         String cookiesSealed = secrets.sealCookies(id, jar);
         transactions.executeWithoutResult(tx -> {
@@ -81,17 +81,22 @@ public class CrawlSessionService {
             store.insert(id, caller.orgId(), caller.userId(), request.group(), headersSealed, cookiesSealed, now,
                     expiresAt);
             events.append(id, List.of(SessionEvent.entered(SessionState.CREATED, now)));
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("ttl_seconds", ttl.toSeconds());
-            details.put("headers", request.headers().size());
-            details.put("cookies", jar.size());
-            if (request.group() != null) {
-                details.put("group", request.group());
-            }
             publisher.publishEvent(AuditEvent.success("crawl_session.created", caller.userId(), caller.orgId(),
-                    target(id)).withDetails(details));
+                    target(id)).withDetails(auditDetails(request, ttl)));
         });
         return get(caller, id);
+    }
+
+    /** What the audit keeps of a creation: how many headers and cookies, never what they are. */
+    private static Map<String, Object> auditDetails(NewCrawlSession request, Duration ttl) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("ttl_seconds", ttl.toSeconds());
+        details.put("headers", request.headers().size());
+        details.put("cookies", request.cookies().size());
+        if (request.group() != null) {
+            details.put("group", request.group());
+        }
+        return details;
     }
 
     /** Newest first, before {@code beforeId} when given. */
@@ -123,7 +128,8 @@ public class CrawlSessionService {
                 return;
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, Problems.CONFLICT, "The session changed while it was being terminated; try again.");
+        throw new ApiException(HttpStatus.CONFLICT, Problems.CONFLICT,
+                "The session changed while it was being terminated; try again.");
     }
 
     private SessionRow visible(AuthenticatedPrincipal caller, String id) {
@@ -133,17 +139,5 @@ public class CrawlSessionService {
 
     private static String target(String id) {
         return "crawl_session:" + id;
-    }
-
-    /**
-     * A given cookie as the JDK's store keeps one a server set: a host without a dot gets
-     * {@code .local} (as {@link java.net.CookieManager} does), the path defaults to {@code /}.
-     */
-    private static StoredCookie stored(SessionCookie cookie) {
-        String host = cookie.domain().startsWith(".") ? cookie.domain().substring(1) : cookie.domain();
-        String domain = host.contains(".") ? cookie.domain() : host + ".local";
-        return new StoredCookie("https://" + host, cookie.name(), cookie.value(), domain,
-                cookie.path() == null ? "/" : cookie.path(),
-                cookie.expiresAt() == null ? null : cookie.expiresAt().toEpochMilli(), cookie.secure(), cookie.httpOnly());
     }
 }

@@ -27,6 +27,18 @@ record StoredCookie(String origin, String name, String value, String domain, @Nu
                 cookie.getPath(), expiresAt, cookie.getSecure(), cookie.isHttpOnly());
     }
 
+    /**
+     * A cookie given at creation, kept as the JDK's store keeps one a server set: a host without a dot
+     * gets {@code .local} (as {@link java.net.CookieManager} does), the path defaults to {@code /}.
+     */
+    static StoredCookie given(SessionCookie cookie) {
+        String host = cookie.domain().startsWith(".") ? cookie.domain().substring(1) : cookie.domain();
+        String domain = host.contains(".") ? cookie.domain() : host + ".local";
+        return new StoredCookie("https://" + host, cookie.name(), cookie.value(), domain,
+                cookie.path() == null ? "/" : cookie.path(),
+                cookie.expiresAt() == null ? null : cookie.expiresAt().toEpochMilli(), cookie.secure(), cookie.httpOnly());
+    }
+
     static String origin(URI uri) {
         return (uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT)) + "://" + uri.getHost();
     }
