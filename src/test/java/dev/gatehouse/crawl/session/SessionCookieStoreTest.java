@@ -98,4 +98,35 @@ class SessionCookieStoreTest {
         assertThat(jar).extracting(StoredCookie::name).containsExactly("c2", "c3", "c4");
         assertThat(page.takeChanges()).as("changes are taken once").isEmpty();
     }
+
+    @Test
+    void siteCannotSetCookiesForAnotherSite() throws IOException {
+        SessionCookieStore page = new SessionCookieStore(List.of(), NOW);
+        respond(manager(page), SITE, "stolen=1; Domain=bank.example; Path=/", "own=1; Path=/");
+
+        List<StoredCookie> jar = reload(List.of(), page);
+
+        assertThat(jar).extracting(StoredCookie::name).containsExactly("own");
+        assertThat(sent(manager(new SessionCookieStore(jar, NOW)), URI.create("http://bank.example/"))).isEmpty();
+    }
+
+    @Test
+    void secureCookieGoesOverHttpsOnly() throws IOException {
+        SessionCookie given = new SessionCookie("token", "t1", "shop.example", null, true, false, null);
+        CookieManager cookies = manager(new SessionCookieStore(List.of(StoredCookie.given(given)), NOW));
+
+        assertThat(sent(cookies, URI.create("https://shop.example/"))).containsExactly("token=t1");
+        assertThat(sent(cookies, URI.create("http://shop.example/"))).isEmpty();
+    }
+
+    @Test
+    void givenCookieWithALeadingDotIsSentToSubdomainsAndOneWithAPathOnlyBelowIt() throws IOException {
+        CookieManager cookies = manager(new SessionCookieStore(List.of(
+                StoredCookie.given(new SessionCookie("wide", "1", ".shop.example", null, false, false, null)),
+                StoredCookie.given(new SessionCookie("narrow", "2", "shop.example", "/account", false, false, null))), NOW));
+
+        assertThat(sent(cookies, URI.create("http://www.shop.example/"))).containsExactly("wide=1");
+        assertThat(String.join("; ", sent(cookies, URI.create("http://shop.example/account/orders"))))
+                .contains("wide=1").contains("narrow=2");
+    }
 }

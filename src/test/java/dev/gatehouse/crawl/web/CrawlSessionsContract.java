@@ -454,6 +454,23 @@ abstract class CrawlSessionsContract {
         assertThat(kinds(get(owner, id))).hasSize(6);
     }
 
+    @Test
+    void busySessionWritesItsLastUseAtMostOnceASecond() {
+        Person owner = newOrganizationAdmin();
+        String id = create(owner, Map.of()).text("id");
+        Instant first = clock.instant();
+        crawlSessions.use(owner.orgId(), id).orElseThrow();
+
+        clock.advance(Duration.ofMillis(400));
+        crawlSessions.use(owner.orgId(), id).orElseThrow();
+        assertThat(get(owner, id).path("last_active_at").asString()).isEqualTo(first.toString());
+
+        clock.advance(Duration.ofMillis(700));
+        crawlSessions.use(owner.orgId(), id).orElseThrow();
+        assertThat(get(owner, id).path("last_active_at").asString()).isEqualTo(clock.instant().toString());
+        assertThat(storedKinds(id)).containsExactly("created", "active");
+    }
+
     List<String> storedKinds(String id) {
         return jdbc.sql("SELECT kind FROM crawl_session_events WHERE session_id = :id ORDER BY id").param("id", id)
                 .query(String.class).list();
