@@ -2,7 +2,6 @@ package dev.gatehouse.crawl.session;
 
 import java.net.CookieHandler;
 import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -68,8 +67,7 @@ class DatabaseCrawlSessions implements CrawlSessions {
             this.sessionId = sessionId;
             this.headers = headers;
             this.cookieStore = cookieStore;
-            // only the server that set a cookie (and its domain, when it names one) gets it back
-            this.cookies = new CookieManager(cookieStore, CookiePolicy.ACCEPT_ORIGINAL_SERVER);
+            this.cookies = cookieStore.manager();
         }
 
         @Override

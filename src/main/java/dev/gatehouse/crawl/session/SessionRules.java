@@ -117,6 +117,9 @@ final class SessionRules {
         if (domain.length() > MAX_DOMAIN || !DOMAIN.matcher(domain).matches()) {
             throw invalid(field + "domain", "must be a lower-case host name, optionally with a leading dot");
         }
+        if (domain.startsWith(".") && CookieDomains.publicSuffix(CookieDomains.bare(domain))) {
+            throw invalid(field + "domain", ""must not cover a public suffix such as .co.uk: every site under it would get the cookie");
+        }
         if (cookie.path() != null && (cookie.path().length() > MAX_PATH || !PATH.matcher(cookie.path()).matches())) {
             throw invalid(field + "path", "must start with / and have no semicolons or control characters");
         }

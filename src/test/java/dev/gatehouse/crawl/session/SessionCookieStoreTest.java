@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ class SessionCookieStoreTest {
     static final long NOW = System.currentTimeMillis();
 
     static CookieManager manager(SessionCookieStore store) {
-        return new CookieManager(store, CookiePolicy.ACCEPT_ORIGINAL_SERVER);
+        return store.manager();
     }
 
     static void respond(CookieManager cookies, URI uri, String... setCookies) throws IOException {
@@ -128,5 +127,52 @@ class SessionCookieStoreTest {
         assertThat(sent(cookies, URI.create("http://www.shop.example/"))).containsExactly("wide=1");
         assertThat(String.join("; ", sent(cookies, URI.create("http://shop.example/account/orders"))))
                 .contains("wide=1").contains("narrow=2");
+    }
+
+    @Test
+    void cookieGoesToItsHostOnlyNotToAHostThatMerelyEndsWithItsName() throws IOException {
+        SessionCookieStore page = new SessionCookieStore(List.of(), NOW);
+        respond(manager(page), URI.create("https://bank.example/login"), "sid=1; Path=/");
+        CookieManager cookies = manager(new SessionCookieStore(reload(List.of(), page), NOW));
+
+        assertThat(sent(cookies, URI.create("https://bank.example/"))).containsExactly("sid=1");
+        assertThat(sent(cookies, URI.create("https://evilbank.example/"))).isEmpty();
+        assertThat(sent(cookies, URI.create("https://www.bank.example/"))).as("host-only").isEmpty();
+    }
+
+    @Test
+    void domainCookieGoesToTheDomainAndBelowItAndOnlyItsOwnHostsMaySetIt() throws IOException {
+        SessionCookieStore page = new SessionCookieStore(List.of(), NOW);
+        respond(manager(page), URI.create("https://www.bank.example/"), "wide=1; Domain=bank.example; Path=/");
+        respond(manager(page), URI.create("https://evilbank.example/"), "forged=1; Domain=bank.example; Path=/");
+        respond(manager(page), URI.create("https://www.bank.example/"), "sibling=1; Domain=other.example; Path=/");
+        CookieManager cookies = manager(new SessionCookieStore(reload(List.of(), page), NOW));
+
+        assertThat(sent(cookies, URI.create("https://bank.example/"))).containsExactly("wide=1");
+        assertThat(sent(cookies, URI.create("https://api.bank.example/"))).containsExactly("wide=1");
+        assertThat(sent(cookies, URI.create("https://evilbank.example/"))).isEmpty();
+        assertThat(sent(cookies, URI.create("https://other.example/"))).isEmpty();
+    }
+
+    @Test
+    void noCookieIsSetForAPublicSuffix() throws IOException {
+        SessionCookieStore page = new SessionCookieStore(List.of(), NOW);
+        respond(manager(page), URI.create("https://www.bbc.co.uk/"), "tracker=1; Domain=co.uk; Path=/");
+        respond(manager(page), URI.create("https://me.github.io/"), "tracker=2; Domain=github.io; Path=/");
+        respond(manager(page), URI.create("https://www.bbc.co.uk/"), "own=1; Domain=bbc.co.uk; Path=/");
+
+        assertThat(reload(List.of(), page)).extracting(StoredCookie::name).containsExactly("own");
+    }
+
+    @Test
+    void addressesMatchExactly() throws IOException {
+        SessionCookieStore page = new SessionCookieStore(List.of(), NOW);
+        respond(manager(page), URI.create("http://127.0.0.1:8080/"), "a=1; Path=/");
+        respond(manager(page), URI.create("http://[::1]:8080/"), "b=2; Path=/");
+        CookieManager cookies = manager(new SessionCookieStore(reload(List.of(), page), NOW));
+
+        assertThat(sent(cookies, URI.create("http://127.0.0.1:9090/x"))).containsExactly("a=1");
+        assertThat(sent(cookies, URI.create("http://[::1]/"))).containsExactly("b=2");
+        assertThat(sent(cookies, URI.create("http://10.127.0.0.1/"))).isEmpty();
     }
 }

@@ -309,6 +309,8 @@ abstract class CrawlSessionsContract {
                         "cookies[0].value"),
                 new Case(Map.of("cookies", List.of(Map.of("name", "a", "value", "1", "domain", "https://a.example"))),
                         "cookies[0].domain"),
+                new Case(Map.of("cookies", List.of(Map.of("name", "a", "value", "1", "domain", ".co.uk"))),
+                        "cookies[0].domain"),
                 new Case(Map.of("cookies", List.of(Map.of("name", "a", "value", "1", "domain", "a.example", "path", "x"))),
                         "cookies[0].path"),
                 new Case(Map.of("cookies", List.of(Map.of("name", "a", "value", "1", "domain", "a.example",
