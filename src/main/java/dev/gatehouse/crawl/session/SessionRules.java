@@ -118,7 +118,8 @@ final class SessionRules {
             throw invalid(field + "domain", "must be a lower-case host name, optionally with a leading dot");
         }
         if (domain.startsWith(".") && CookieDomains.publicSuffix(CookieDomains.bare(domain))) {
-            throw invalid(field + "domain", ""must not cover a public suffix such as .co.uk: every site under it would get the cookie");
+            throw invalid(field + "domain",
+                    "must not cover a public suffix such as .co.uk: every site under it would get the cookie");
         }
         if (cookie.path() != null && (cookie.path().length() > MAX_PATH || !PATH.matcher(cookie.path()).matches())) {
             throw invalid(field + "path", "must start with / and have no semicolons or control characters");
