@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A cookie as the sealed jar keeps it. {@link HttpCookie} only knows a max-age relative to when the
  * object was made, so the jar keeps the absolute expiry ({@code null}: a session cookie, kept for
  * the crawl session's life) and rebuilds the max-age on load. {@code origin} is the
- * {@code scheme://host} that set it, which the JDK's cookie store indexes host-only cookies by.
+ * {@code scheme://host} that set it, which tells a host-only cookie from a domain one
+ * ({@link CookieDomains}).
  * Every cookie is a version-0 (Netscape, RFC 6265) cookie: the JDK reads a {@code Max-Age} attribute
  * as RFC 2965 and would send {@code $Version="1"} headers that today's servers do not understand.
  */
@@ -28,8 +29,9 @@ record StoredCookie(String origin, String name, String value, String domain, @Nu
     }
 
     /**
-     * A cookie given at creation, kept as the JDK's store keeps one a server set: a host without a dot
-     * gets {@code .local} (as {@link java.net.CookieManager} does), the path defaults to {@code /}.
+     * A cookie given at creation, kept as one a server set would be: without a leading dot it is
+     * host-only, a host without a dot gets {@code .local} (as {@link java.net.CookieManager} names it),
+     * the path defaults to {@code /}.
      */
     static StoredCookie given(SessionCookie cookie) {
         String host = cookie.domain().startsWith(".") ? cookie.domain().substring(1) : cookie.domain();
