@@ -6,17 +6,16 @@ import java.util.Locale;
 import crawlercommons.domains.EffectiveTldFinder;
 
 /**
- * Which hosts a cookie belongs to, by RFC 6265 §5.1.3 rather than the JDK's rules. The JDK's
- * cookie store sends a cookie for {@code bank.example} to {@code evilbank.example} as well (it
- * compares string suffixes without a dot boundary), and its policy lets {@code evilbank.example} set
- * one for {@code bank.example}; for cookies that are credentials neither is acceptable. Here:
+ * Which hosts may set a cookie and which get it back, by RFC 6265 §5.1.3, §5.1.4 and §5.3. The JDK's
+ * {@link java.net.CookieManager} is not used for this: its store sends a cookie for
+ * {@code bank.example} to {@code evilbank.example} as well (it compares string suffixes without a dot
+ * boundary), and its policies follow RFC 2965. Here:
  * <ul>
- * <li>a cookie whose domain is the host that set it (no {@code Domain} attribute, or one naming that
- *     same host) is host-only: sent to exactly that host;</li>
- * <li>a {@code Domain} cookie is sent to that domain and the hosts below it, at a dot boundary, and
- *     may only be set by one of them; never for a public suffix ({@code co.uk}, {@code github.io},
- *     from the Public Suffix List that crawler-commons carries), nor across IP addresses;</li>
- * <li>a host without a dot is read as {@code <host>.local}, as {@link java.net.CookieManager} names it.</li>
+ * <li>a host-only cookie goes to exactly the host that set it;</li>
+ * <li>a domain cookie goes to its domain and the hosts below it, at a dot boundary, and may only be
+ *     set by one of those hosts; never for a public suffix ({@code co.uk}, {@code github.io}, from the
+ *     Public Suffix List that crawler-commons carries), and an IP address matches only itself;</li>
+ * <li>a path matches itself and what lies below it at a {@code /} boundary.</li>
  * </ul>
  */
 final class CookieDomains {
@@ -24,10 +23,9 @@ final class CookieDomains {
     private CookieDomains() {
     }
 
-    /** The host as cookie domains are compared with it: lower case, {@code .local} added to a dotless name. */
+    /** The request host, lower case. */
     static String hostOf(URI uri) {
-        String host = String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT);
-        return host.contains(".") ? host : host + ".local";
+        return String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT);
     }
 
     /** A cookie domain without its optional leading dot, lower case. */
@@ -36,29 +34,36 @@ final class CookieDomains {
         return lower.startsWith(".") ? lower.substring(1) : lower;
     }
 
-    /** Whether a response from {@code host} may set a cookie for {@code domain}. */
-    static boolean mayBeSetBy(String domain, String host) {
-        String bare = bare(domain);
-        if (bare.equals(host)) {
-            return true;
+    /** Whether a response from {@code host} may set a cookie for the domain {@code bare}. */
+    static boolean mayBeSetBy(String bare, String host) {
+        return bare.equals(host) || matches(bare, host) && !publicSuffix(bare);
+    }
+
+    static boolean sentTo(StoredCookie cookie, String host) {
+        return cookie.hostOnly() ? cookie.domain().equals(host) : matches(cookie.domain(), host);
+    }
+
+    static boolean pathMatches(String cookiePath, String requestPath) {
+        return requestPath.equals(cookiePath) || requestPath.startsWith(cookiePath)
+                && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
+    }
+
+    /** The path a cookie without a {@code Path} attribute gets: the request path up to its last {@code /}. */
+    static String defaultPath(URI uri) {
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/") || path.lastIndexOf('/') == 0) {
+            return "/";
         }
-        return matches(bare, host) && !publicSuffix(bare);
-    }
-
-    /** Whether a cookie for {@code domain}, set by {@code origin}, goes to {@code host}. */
-    static boolean sentTo(String domain, String origin, String host) {
-        String bare = bare(domain);
-        boolean hostOnly = !domain.startsWith(".") && bare.equals(origin);
-        return hostOnly ? bare.equals(host) : matches(bare, host);
-    }
-
-    private static boolean matches(String bare, String host) {
-        return host.equals(bare) || host.endsWith("." + bare) && !ipLiteral(host);
+        return path.substring(0, path.lastIndexOf('/'));
     }
 
     static boolean publicSuffix(String bare) {
         EffectiveTldFinder.EffectiveTLD suffix = EffectiveTldFinder.getEffectiveTLD(bare, false);
         return suffix != null && suffix.getDomain().equals(bare);
+    }
+
+    private static boolean matches(String bare, String host) {
+        return host.equals(bare) || host.endsWith("." + bare) && !ipLiteral(host);
     }
 
     private static boolean ipLiteral(String host) {

@@ -1,7 +1,6 @@
 package dev.gatehouse.crawl.session;
 
 import java.net.CookieHandler;
-import java.net.CookieManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -50,7 +49,7 @@ class DatabaseCrawlSessions implements CrawlSessions {
         SessionRow row = found.get();
         transitions.used(row, now);
         Map<String, String> headers = Collections.unmodifiableMap(secrets.openHeaders(row.id(), row.headersSealed()));
-        SessionCookieStore cookies = new SessionCookieStore(secrets.openCookies(row.id(), row.cookiesSealed()),
+        SessionCookieHandler cookies = new SessionCookieHandler(secrets.openCookies(row.id(), row.cookiesSealed()),
                 System.currentTimeMillis());
         return Optional.of(new PageSession(row.id(), headers, cookies));
     }
@@ -60,14 +59,12 @@ class DatabaseCrawlSessions implements CrawlSessions {
 
         private final String sessionId;
         private final Map<String, String> headers;
-        private final SessionCookieStore cookieStore;
-        private final CookieManager cookies;
+        private final SessionCookieHandler cookies;
 
-        PageSession(String sessionId, Map<String, String> headers, SessionCookieStore cookieStore) {
+        PageSession(String sessionId, Map<String, String> headers, SessionCookieHandler cookies) {
             this.sessionId = sessionId;
             this.headers = headers;
-            this.cookieStore = cookieStore;
-            this.cookies = cookieStore.manager();
+            this.cookies = cookies;
         }
 
         @Override
@@ -83,7 +80,7 @@ class DatabaseCrawlSessions implements CrawlSessions {
         @Override
         public void record(long bytes, Duration elapsed, @Nullable String errorCode) {
             metrics.record(sessionId, bytes, elapsed, errorCode, clock.instant());
-            jarWriter.save(sessionId, cookieStore.takeChanges());
+            jarWriter.save(sessionId, cookies.takeChanges());
         }
     }
 }

@@ -1,83 +1,42 @@
 package dev.gatehouse.crawl.session;
 
-import java.net.HttpCookie;
-import java.net.URI;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cookie as the sealed jar keeps it. {@link HttpCookie} only knows a max-age relative to when the
- * object was made, so the jar keeps the absolute expiry ({@code null}: a session cookie, kept for
- * the crawl session's life) and rebuilds the max-age on load. {@code origin} is the
- * {@code scheme://host} that set it, which tells a host-only cookie from a domain one
- * ({@link CookieDomains}).
- * Every cookie is a version-0 (Netscape, RFC 6265) cookie: the JDK reads a {@code Max-Age} attribute
- * as RFC 2965 and would send {@code $Version="1"} headers that today's servers do not understand.
+ * A cookie as the sealed jar keeps it (RFC 6265 §5.3's storage model, trimmed to what a crawler
+ * sends): the absolute expiry ({@code null}: a session cookie, kept for the crawl session's life),
+ * the domain without a leading dot, and whether it is host-only (set without a {@code Domain}
+ * attribute: sent to exactly that host) or a domain cookie (sent to the domain and the hosts below it).
  */
-record StoredCookie(String origin, String name, String value, String domain, @Nullable String path,
-        @Nullable Long expiresAt, boolean secure, boolean httpOnly) {
+record StoredCookie(String name, String value, String domain, String path, @Nullable Long expiresAt,
+        boolean secure, boolean httpOnly, boolean hostOnly) {
 
     /** Browsers' limit on a cookie's name and value together; a bigger one is not kept. */
     static final int MAX_SIZE = 4096;
 
-    static StoredCookie of(URI uri, HttpCookie cookie, long nowMillis) {
-        long maxAge = cookie.getMaxAge();
-        Long expiresAt = maxAge < 0 ? null : nowMillis + maxAge * 1000;
-        return new StoredCookie(origin(uri), cookie.getName(), cookie.getValue(), String.valueOf(cookie.getDomain()),
-                cookie.getPath(), expiresAt, cookie.getSecure(), cookie.isHttpOnly());
-    }
-
     /**
-     * A cookie given at creation, kept as one a server set would be: without a leading dot it is
-     * host-only, a host without a dot gets {@code .local} (as {@link java.net.CookieManager} names it),
-     * the path defaults to {@code /}.
+     * A cookie given at creation: a leading dot on its domain makes it a domain cookie, none a
+     * host-only one; the path defaults to {@code /}.
      */
     static StoredCookie given(SessionCookie cookie) {
-        String host = cookie.domain().startsWith(".") ? cookie.domain().substring(1) : cookie.domain();
-        String domain = host.contains(".") ? cookie.domain() : host + ".local";
-        return new StoredCookie("https://" + host, cookie.name(), cookie.value(), domain,
+        return new StoredCookie(cookie.name(), cookie.value(), CookieDomains.bare(cookie.domain()),
                 cookie.path() == null ? "/" : cookie.path(),
-                cookie.expiresAt() == null ? null : cookie.expiresAt().toEpochMilli(), cookie.secure(), cookie.httpOnly());
+                cookie.expiresAt() == null ? null : cookie.expiresAt().toEpochMilli(), cookie.secure(), cookie.httpOnly(),
+                !cookie.domain().startsWith("."));
     }
 
-    static String origin(URI uri) {
-        return (uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT)) + "://" + uri.getHost();
-    }
-
-    static boolean fits(HttpCookie cookie) {
-        return cookie.getName().length() + String.valueOf(cookie.getValue()).length() <= MAX_SIZE;
-    }
-
-    /** Same identity as {@link HttpCookie#equals}: name and domain ignoring case, and path. */
-    static String key(HttpCookie cookie) {
-        return key(cookie.getName(), String.valueOf(cookie.getDomain()), cookie.getPath());
-    }
-
+    /** The identity a new cookie replaces an old one by (RFC 6265 §5.3 step 11): name, domain and path. */
     String key() {
-        return key(name, domain, path);
-    }
-
-    private static String key(String name, String domain, @Nullable String path) {
-        return name.toLowerCase(Locale.ROOT) + '\n' + domain.toLowerCase(Locale.ROOT) + '\n' + path;
+        return name + '\n' + domain.toLowerCase(Locale.ROOT) + '\n' + path;
     }
 
     boolean expired(long nowMillis) {
         return expiresAt != null && expiresAt <= nowMillis;
     }
 
-    URI originUri() {
-        return URI.create(origin);
-    }
-
-    HttpCookie toHttpCookie(long nowMillis) {
-        HttpCookie cookie = new HttpCookie(name, value);
-        cookie.setDomain(domain);
-        cookie.setPath(path);
-        cookie.setMaxAge(expiresAt == null ? -1 : Math.max(0, (expiresAt - nowMillis) / 1000));
-        cookie.setSecure(secure);
-        cookie.setHttpOnly(httpOnly);
-        cookie.setVersion(0);
-        return cookie;
+    boolean fits() {
+        return name.length() + value.length() <= MAX_SIZE;
     }
 }
