@@ -459,4 +459,139 @@ abstract class CrawlContract {
         assertThat(job.path("status").asString()).isEqualTo("completed");
         assertThat(job.path("progress").path("done").asLong()).isEqualTo(9);
     }
+
+    @Test
+    void theSyncApiAnswersEachUrlInOrderWithItsPageOrItsError() throws IOException {
+        TestSite site = mainSite();
+        site.on("/image.png", exchange -> TestSite.send(exchange, 200, "image/png", "\u0089PNG"));
+        Api.Response answer = api.post("/api/v1/crawl", token, Map.of("urls", List.of(site.url("/"), site.url("/missing"),
+                site.url("/private/secret"), site.url("/image.png"), site.url("/redirect1"))));
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        JsonNode results = answer.body().path("results");
+        assertThat(results).hasSize(5);
+        JsonNode home = results.get(0);
+        assertThat(home.path("url").asString()).isEqualTo(site.url("/"));
+        assertThat(home.path("title").asString()).isEqualTo("Home");
+        assertThat(home.path("markdown").asString()).contains("# Home").contains("Some text on Home.");
+        assertThat(home.path("links").path("internal")).extracting(JsonNode::asString).contains(site.url("/a"), site.url("/c"))
+                .doesNotContain(site.url("/c?utm_source=news"));
+        assertThat(home.path("links").path("external")).extracting(JsonNode::asString)
+                .containsExactly("http://localhost:" + site.port() + "/elsewhere");
+        assertThat(home.path("metadata").isObject()).isTrue();
+        assertThat(home.has("error")).isFalse();
+        assertThat(results.get(1).path("error").path("code").asString()).isEqualTo("http_404");
+        assertThat(results.get(2).path("error").path("code").asString()).isEqualTo("robots_disallowed");
+        assertThat(results.get(3).path("error").path("code").asString()).isEqualTo("unsupported_content_type");
+        assertThat(results.get(4).path("final_url").asString()).isEqualTo(site.url("/landing"));
+        assertThat(site.hits("/private/secret")).isZero();
+        assertThat(site.hits("/a")).as("a sync crawl follows no links").isZero();
+    }
+
+    @Test
+    void theSyncApiKeepsTheFormatsAsked() throws IOException {
+        TestSite site = mainSite();
+        JsonNode page = api.post("/api/v1/crawl", token, Map.of("urls", List.of(site.url("/c")),
+                "options", Map.of("formats", List.of("text", "html")))).body().path("results").get(0);
+
+        assertThat(page.path("text").asString()).contains("Some text on C.");
+        assertThat(page.path("html").asString()).contains("<h1>C</h1>");
+        assertThat(page.has("markdown")).isFalse();
+        assertThat(page.has("links")).isFalse();
+        assertThat(page.has("metadata")).isFalse();
+    }
+
+    @Test
+    void aRedirectToTheMetadataAddressIsRefusedWithoutSayingWhere() throws IOException {
+        TestSite site = site();
+        site.on("/robots.txt", exchange -> TestSite.send(exchange, 404, "text/plain", ""))
+                .on("/away", exchange -> TestSite.redirect(exchange, "http://169.254.169.254/latest/meta-data/"));
+        Api.Response answer = api.post("/api/v1/crawl", token, Map.of("urls", List.of(site.url("/away"))));
+
+        JsonNode page = answer.body().path("results").get(0);
+        assertThat(page.path("error").path("code").asString()).isEqualTo("egress_denied");
+        assertThat(answer.body().toString()).doesNotContain("169.254");
+    }
+
+    @Test
+    void moreUrlsThanTheSyncLimitOrAsyncTrueMakeAJob() throws IOException {
+        TestSite site = mainSite();
+        Api.Response async = api.post("/api/v1/crawl?async=true", token, Map.of("urls", List.of(site.url("/c")),
+                "options", Map.of("max_depth", 0)));
+        assertThat(async.status()).as(async.body().toString()).isEqualTo(202);
+        assertThat(async.text("status")).isEqualTo("queued");
+        assertThat(async.text("status_url")).isEqualTo("/api/v1/jobs/" + async.text("id"));
+        assertThat(async.raw().headers().firstValue("Location")).contains("/api/v1/jobs/" + async.text("id"));
+        JsonNode job = finish(async.text("id"));
+        assertThat(job.path("type").asString()).isEqualTo("crawl");
+        assertThat(items(async.text("id")).get(site.url("/c")).path("result").path("title").asString()).isEqualTo("C");
+
+        List<String> eleven = IntStream.range(0, 11).mapToObj(i -> site.url("/c?page=" + i)).toList();
+        Api.Response many = api.post("/api/v1/crawl", token, Map.of("urls", eleven, "options", Map.of("max_depth", 0)));
+        assertThat(many.status()).as(many.body().toString()).isEqualTo(202);
+        assertThat(finish(many.text("id")).path("progress").path("done").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    void theSyncApiRefusesBadRequestsNamingTheField() {
+        record Case(String path, Map<String, Object> body, String field) {
+        }
+        List<String> tooMany = IntStream.range(0, 21).mapToObj(i -> "http://example.com/" + i).toList();
+        List<Case> cases = List.of(
+                new Case("/api/v1/crawl", Map.of("urls", List.of("ftp://example.com/file")), "urls"),
+                new Case("/api/v1/crawl", Map.of("urls", List.of("file:///etc/passwd")), "urls"),
+                new Case("/api/v1/crawl", Map.of("urls", List.of()), "urls"),
+                new Case("/api/v1/crawl", Map.of("urls", tooMany), "urls"),
+                new Case("/api/v1/crawl?async=true", Map.of("urls", List.of("javascript:alert(1)")), "urls"),
+                new Case("/api/v1/crawl", Map.of("urls", List.of("http://example.com/"), "options", Map.of("max_depth", 1000)),
+                        "options.max_depth"),
+                new Case("/api/v1/crawl?async=true", Map.of("urls", List.of("http://example.com/"),
+                        "options", Map.of("per_host_concurrency", 0)), "options.per_host_concurrency"),
+                new Case("/api/v1/crawl", Map.of("urls", List.of("http://example.com/"),
+                        "options", Map.of("urls", List.of("http://example.com/"))), "options.urls"),
+                new Case("/api/v1/crawl", Map.of("urls", List.of("http://example.com/"), "options", Map.of("formats", List.of("pdf"))),
+                        "options.formats"),
+                new Case("/api/v1/crawl", Map.of("urls", List.of("http://example.com/"), "options", "fast"), "options"),
+                new Case("/api/v1/crawl", Map.of("url", "http://example.com/"), "url"));
+        for (Case bad : cases) {
+            Api.Response refused = api.post(bad.path(), token, bad.body());
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.body().path("errors").get(0).path("field").asString()).as(bad.toString()).isEqualTo(bad.field());
+        }
+    }
+
+    @Test
+    void crawlingNeedsCrawlRunOnEveryPath() {
+        String adminEmail = "g" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Api.Response created = api.post("/api/v1/admin/users", token, Map.of("email", adminEmail, "password", PASSWORD,
+                "role", "guest"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String guest = login(adminEmail);
+        Map<String, Object> crawlJob = Map.of("type", "crawl", "params", Map.of("urls", List.of("http://example.com/")));
+
+        assertThat(api.post("/api/v1/crawl", guest, Map.of("urls", List.of("http://example.com/"))).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/crawl?async=true", guest, Map.of("urls", List.of("http://example.com/"))).status())
+                .isEqualTo(403);
+        Api.Response viaJobs = api.post("/api/v1/jobs", guest, crawlJob);
+        assertThat(viaJobs.status()).isEqualTo(403);
+        assertThat(viaJobs.code()).isEqualTo("forbidden");
+        assertThat(api.post("/api/v1/schedules", guest, Map.of("cron", "0 * * * *", "job", crawlJob)).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/jobs", guest, Map.of("type", "noop", "items", List.of(Map.of("n", 1)))).status())
+                .as("jobs:write alone still submits other types").isEqualTo(202);
+    }
+
+    @Test
+    void anUnknownSessionIsRefused() throws IOException {
+        TestSite site = mainSite();
+        Api.Response sync = api.post("/api/v1/crawl", token, Map.of("urls", List.of(site.url("/c")),
+                "options", Map.of("session_id", "no-such-session")));
+        assertThat(sync.status()).isEqualTo(400);
+        assertThat(sync.body().path("errors").get(0).path("field").asString()).isEqualTo("options.session_id");
+
+        String id = submit(crawl("urls", List.of(site.url("/c")), "session_id", "no-such-session"), 2);
+        assertThat(finish(id).path("status").asString()).isEqualTo("failed");
+        JsonNode item = api.get("/api/v1/jobs/" + id + "/results", token).body().path("items").get(0);
+        assertThat(item.path("error").path("code").asString()).isEqualTo("session_not_found");
+        assertThat(site.hits("/c")).isZero();
+    }
 }
