@@ -133,7 +133,7 @@ class QueueClaimer {
                 .param("node", node.id()).param("lease", now + properties.lease().toMillis()).param("now", now)
                 .param("priority", priority).param("org", org).param("limit", limit)
                 .query((rs, n) -> new ClaimedItem(rs.getString("job_id"), rs.getLong("seq"), rs.getString("org_id"),
-                        rs.getInt("attempts"), rs.getInt("attempt_limit"), rs.getString("input")))
+                        rs.getInt("attempts"), rs.getInt("attempt_limit"), rs.getString("input"), node.id()))
                 .list();
     }
 
