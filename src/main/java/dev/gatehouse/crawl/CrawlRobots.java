@@ -53,7 +53,11 @@ public class CrawlRobots {
                     .build());
             return RobotsFetch.response(response.status(), response.body(), response.contentType());
         } catch (FetchException e) {
-            return RobotsFetch.unreachable();
+            // A refused address is no outage that may end: the page itself will be refused the same way, and
+            // "robots.txt unavailable" would hide that (a robots.txt redirecting to a refused address is
+            // counted as absent, like a 4xx).
+            return e.failure() == FetchException.Failure.EGRESS_DENIED ? RobotsFetch.response(404, new byte[0], null)
+                    : RobotsFetch.unreachable();
         }
     }
 }

@@ -21,7 +21,8 @@ import dev.gatehouse.support.ClusterNodes;
  * Two nodes on one PostgreSQL working through one job together. Every item ends done, and the two
  * nodes' noop execution counters add up to the number of items: since each done item ran at least
  * once, no item can have run twice. Each node did a real share of the work, so the claims really
- * competed ({@code FOR UPDATE SKIP LOCKED}) rather than one node doing everything.
+ * competed ({@code FOR UPDATE SKIP LOCKED}) rather than one node doing everything. Each claim was
+ * timed, and the percentiles are on {@code /metrics}.
  */
 class ClusterJobsIT {
 
@@ -69,6 +70,11 @@ class ClusterJobsIT {
         assertThat(first + second).as("executions over both nodes").isEqualTo(TOTAL);
         assertThat(first).as("node 0's share").isGreaterThanOrEqualTo(TOTAL / 10);
         assertThat(second).as("node 1's share").isGreaterThanOrEqualTo(TOTAL / 10);
+
+        // what bench/jobs.sh reads: claim latency percentiles on /metrics
+        String metrics = api.get("/metrics", null).raw().body();
+        assertThat(metrics).containsPattern("(?m)^gatehouse_jobs_claim_seconds\\{quantile=\"0\\.99\"} \\d");
+        assertThat(metrics).containsPattern("(?m)^gatehouse_jobs_claim_seconds_count [1-9]");
     }
 
     private static long executions(int node) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,7 @@ record HeadFacts(@Nullable String title, @Nullable String description, @Nullable
     private static final Set<String> KEPT_NAMES = Set.of(
             "description", "author", "keywords", "robots", "generator", "application-name", "theme-color",
             "date", "pubdate", "publish_date", "datepublished", "datemodified", "last-modified", "news_keywords");
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel~=(?i)^canonical$][href]");
     private static final int MAX_VALUE_LENGTH = 2000;
     private static final int MAX_ENTRIES = 200;
 
@@ -40,7 +43,7 @@ record HeadFacts(@Nullable String title, @Nullable String description, @Nullable
                 metadata.putIfAbsent(key, cut(content));
             }
         }
-        Element canonicalLink = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+        Element canonicalLink = doc.selectFirst(CANONICAL);
         URI canonical = canonicalLink == null ? null : UrlNormalizer.normalize(base, canonicalLink.attr("href")).orElse(null);
         if (canonical != null) {
             metadata.putIfAbsent("canonical", canonical.toString());
@@ -57,7 +60,7 @@ record HeadFacts(@Nullable String title, @Nullable String description, @Nullable
     }
 
     private static @Nullable String headingText(Document doc) {
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = doc.getElementsByTag("h1").first();
         return h1 == null ? null : h1.text();
     }
 

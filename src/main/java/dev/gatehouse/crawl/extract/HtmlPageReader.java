@@ -8,6 +8,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * An HTML or XHTML page, parsed once: links and head facts are read from the whole document, then the
@@ -27,7 +29,10 @@ final class HtmlPageReader {
      */
     static final int MAX_DEPTH = 256;
 
-    private static final Safelist CLEAN_HTML = Safelist.relaxed().addTags("figure", "figcaption");
+    /** The relaxed safelist, plus {@code class} on {@code code} for its {@code language-*} name (see {@link #cleanHtml}). */
+    private static final Safelist CLEAN_HTML = Safelist.relaxed().addTags("figure", "figcaption").addAttributes("code", "class");
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href], link[rel~=(?i)^(next|prev)$][href]");
+    private static final Evaluator CODE_WITH_CLASS = QueryParser.parse("code[class]");
 
     private HtmlPageReader() {
     }
@@ -56,16 +61,35 @@ final class HtmlPageReader {
 
     private static PageLinks links(Document doc, URI pageUrl, URI base) {
         LinkCollector collector = new LinkCollector(pageUrl);
-        for (Element link : doc.select("a[href], area[href], link[rel~=(?i)^(next|prev)$][href]")) {
+        for (Element link : doc.select(LINKS)) {
             collector.add(base, link.attr("href"));
         }
         return collector.links();
     }
 
-    /** Safelist-cleaned content; moves {@code content} out of its document, so it is the last rendering. */
+    /**
+     * Safelist-cleaned content, not pretty-printed (re-indenting would change the text of inline content); code
+     * keeps only the {@code language-*} part of its class, which says how to highlight it. Moves {@code content}
+     * out of its document, so it is the last rendering.
+     */
     private static String cleanHtml(Element content, URI base) {
         Document shell = Document.createShell(base.toString());
         shell.body().appendChild(content);
-        return new Cleaner(CLEAN_HTML).clean(shell).body().html();
+        Document clean = new Cleaner(CLEAN_HTML).clean(shell);
+        for (Element code : clean.body().select(CODE_WITH_CLASS)) {
+            String language = null;
+            for (String name : code.classNames()) {
+                if (name.startsWith("language-") && language == null) {
+                    language = name;
+                }
+            }
+            if (language == null) {
+                code.removeAttr("class");
+            } else {
+                code.attr("class", language);
+            }
+        }
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html().strip();
     }
 }

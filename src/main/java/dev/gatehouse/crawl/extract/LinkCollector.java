@@ -26,13 +26,22 @@ final class LinkCollector {
     }
 
     void add(URI base, String href) {
-        if (internal.size() + external.size() < MAX_LINKS) {
+        if (internal.size() + external.size() < MAX_LINKS && !isSamePageReference(href)) {
             UrlNormalizer.normalize(base, href).ifPresent(this::addNormalized);
         }
     }
 
     private void addNormalized(URI url) {
         (siteHost(url).equals(siteHost) ? internal : external).add(url);
+    }
+
+    /**
+     * {@code href=""} and {@code href="#section"}: a place on the page itself, not a page to crawl (resolved, they
+     * would name the page being read).
+     */
+    static boolean isSamePageReference(String href) {
+        String s = href.strip();
+        return s.isEmpty() || s.charAt(0) == '#';
     }
 
     PageLinks links() {

@@ -4,12 +4,15 @@ import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.net.URI;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Main content to Markdown with flexmark's HTML converter: ATX headings, fenced code (language from a
  * {@code language-*} class), GitHub tables, inline links. Link and image targets are made absolute (and links
  * normalised) first by {@link #absolutize}, so the Markdown stands alone; links that go nowhere a reader can follow
- * ({@code javascript:}, {@code mailto:}...) keep only their text.
+ * ({@code javascript:}, {@code mailto:}, {@code #fragment}...) keep only their text. Emphasis and images are
+ * written by {@link InlineRenderer}.
  *
  * <p>flexmark converts recursively; the HTML parser's depth cap ({@link HtmlPageReader#MAX_DEPTH}) is what keeps a
  * deeply nested page from exhausting the stack here.
@@ -25,29 +28,65 @@ final class MarkdownRenderer {
                     .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
                     .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
                     .toImmutable())
+            .htmlNodeRendererFactory(options -> new InlineRenderer())
             .build();
+
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
 
     private MarkdownRenderer() {
     }
 
-    /** Call {@link #absolutize} first. */
+    /** Call {@link #absolutize} first. Flattens tables nested in tables in place (see {@link #flattenNestedTables}). */
     static String render(Element content) {
+        flattenNestedTables(content);
         return CONVERTER.convert(content).strip();
+    }
+
+    /**
+     * Turns every table inside another table into lines of text (rows become blocks, cells spans): Markdown
+     * tables cannot nest, and flexmark renders each nested level into the width of the cell around it, so a page
+     * of 50 tables nested for layout grew its Markdown exponentially and ran out of memory.
+     */
+    static void flattenNestedTables(Element content) {
+        for (Element table : content.getElementsByTag("table")) {
+            if (table.nameIs("table") && hasTableAncestor(table, content)) {
+                for (Element part : table.getAllElements()) {
+                    switch (part.normalName()) {
+                        case "td", "th" -> part.tagName("span").appendText(" ");
+                        case "table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup" -> part.tagName("div");
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasTableAncestor(Element table, Element root) {
+        for (Element e = table.parent(); e != null && e != root.parent(); e = e.parent()) {
+            if (e.nameIs("table")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Makes link and image targets absolute in place (so the clean HTML gets them too). */
     static void absolutize(Element content, URI base) {
-        for (Element a : content.select("a[href]")) {
-            UrlNormalizer.normalize(base, a.attr("href")).ifPresentOrElse(
+        for (Element a : content.select(LINKS)) {
+            String href = a.attr("href");
+            if (LinkCollector.isSamePageReference(href)) {
+                a.removeAttr("href"); // "#section": the Markdown has no anchors to jump to
+                continue;
+            }
+            UrlNormalizer.normalize(base, href).ifPresentOrElse(
                     url -> a.attr("href", url.toString()), () -> a.removeAttr("href"));
         }
-        for (Element img : content.select("img[src]")) {
-            String src = img.absUrl("src");
-            if (src.startsWith("http://") || src.startsWith("https://")) {
-                img.attr("src", src);
-            } else {
-                img.remove(); // data: URIs and the like: megabytes of base64 nobody wants in Markdown
-            }
+        for (Element img : content.select(IMAGES)) {
+            // data: URIs and the like are dropped: megabytes of base64 nobody wants in Markdown
+            UrlNormalizer.normalize(base, img.attr("src")).ifPresentOrElse(
+                    url -> img.attr("src", url.toString()), img::remove);
         }
     }
 }

@@ -8,8 +8,10 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * The text of an element as a reader sees it: runs of whitespace collapsed to one space, one line per block
- * (paragraph, heading, list item, table row...), no blank lines, no leading or trailing space on a line.
- * Walks the tree iteratively ({@link NodeTraversor}), so depth costs no stack.
+ * (paragraph, heading, list item, table row...), no blank lines, no leading or trailing space on a line. The
+ * cells of a table row share its line, separated by a tab, so a row reads as a record; preformatted text keeps
+ * its line breaks and indentation (code read as one line is wrong code). Walks the tree iteratively
+ * ({@link NodeTraversor}), so depth costs no stack.
  */
 final class PlainText {
 
@@ -17,46 +19,99 @@ final class PlainText {
     }
 
     static String of(Element root) {
-        StringBuilder out = new StringBuilder(4096);
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    appendCollapsed(out, text.getWholeText());
-                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
-                    newLine(out);
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
-                    newLine(out);
-                }
-            }
-        }, root);
-        return out.toString().strip();
+        Writer writer = new Writer();
+        NodeTraversor.traverse(writer, root);
+        return writer.out.toString().strip();
     }
 
-    private static void appendCollapsed(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ' && out.charAt(out.length() - 1) != '\n') {
-                    out.append(' ');
+    private static final class Writer implements NodeVisitor {
+
+        private final StringBuilder out = new StringBuilder(4096);
+        private int preformatted;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                if (preformatted > 0) {
+                    appendPreformatted(text.getWholeText());
+                } else {
+                    appendCollapsed(text.getWholeText());
                 }
-            } else {
-                out.append(c);
+            } else if (node instanceof Element e) {
+                if (e.nameIs("td") || e.nameIs("th")) {
+                    cellBreak();
+                } else if (e.isBlock() || e.nameIs("br")) {
+                    newLine();
+                }
+                if (e.nameIs("pre")) {
+                    preformatted++;
+                }
             }
         }
-    }
 
-    private static void newLine(StringBuilder out) {
-        if (!out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
-            out.setLength(out.length() - 1);
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && !e.nameIs("td") && !e.nameIs("th")) {
+                if (e.nameIs("pre")) {
+                    preformatted--;
+                }
+                if (e.isBlock()) {
+                    newLine();
+                }
+            }
         }
-        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
+
+        private void appendCollapsed(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00A0') {
+                    if (!out.isEmpty() && !endsWithSeparator()) {
+                        out.append(' ');
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+
+        /** Preformatted text as written, but with the same line rules: no blank or space-only lines. */
+        private void appendPreformatted(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    newLine();
+                } else if (c != '\r') {
+                    out.append(c == '\t' ? ' ' : c);
+                }
+            }
+        }
+
+        /** Empty cells keep their tab, so the columns of a row stay in place. */
+        private void cellBreak() {
+            while (!out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+                out.setLength(out.length() - 1);
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                out.append('\t');
+            }
+        }
+
+        private void newLine() {
+            trimTrailingSpace();
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
+            }
+        }
+
+        private void trimTrailingSpace() {
+            while (!out.isEmpty() && (out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\t')) {
+                out.setLength(out.length() - 1);
+            }
+        }
+
+        private boolean endsWithSeparator() {
+            char last = out.charAt(out.length() - 1);
+            return last == ' ' || last == '\n' || last == '\t';
         }
     }
 }

@@ -13,10 +13,10 @@ import dev.gatehouse.jobs.internal.Outcome.Kind;
 
 /**
  * Writes a batch of outcomes in the caller's transaction: the checkpoint. Each item is updated only
- * while it is still {@code running} under this node's lease, so an item whose lease expired and
- * was claimed again elsewhere is never completed twice: the late outcome matches no row and is
- * dropped. Results, follow-ups and the job's counters are written together, one counter update
- * per job per batch, and the job ends in the same transaction as its last item.
+ * while it is still {@code running} under the lease it was claimed with, so an item whose lease
+ * expired and was claimed again elsewhere is never completed twice: the late outcome matches no row
+ * and is dropped. Results, follow-ups and the job's counters are written together, one counter
+ * update per job per batch, and the job ends in the same transaction as its last item.
  */
 @Component
 class CheckpointStore {
@@ -29,22 +29,27 @@ class CheckpointStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JobsDialect dialect;
-    private final NodeIdentity node;
     private final ItemInserts inserts;
+    private final JobCompletion completion;
 
-    CheckpointStore(JdbcClient jdbc, JdbcTemplate batches, JobsDialect dialect, NodeIdentity node, ItemInserts inserts) {
+    CheckpointStore(JdbcClient jdbc, JdbcTemplate batches, JobsDialect dialect, ItemInserts inserts,
+            JobCompletion completion) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.dialect = dialect;
-        this.node = node;
         this.inserts = inserts;
+        this.completion = completion;
     }
 
-    /** What a batch changed: jobs whose counters moved, and whether items went back to the queue. */
-    record Written(Map<String, JobTally> tallies, boolean requeued) {
+    /**
+     * What a batch changed: the events of the jobs it ended (to publish after commit), and whether
+     * items went back to the queue.
+     */
+    record Applied(List<Object> events, boolean requeued) {
     }
 
-    Written write(List<Outcome> all) {
+    /** Writes the outcomes, their jobs' counters and the end of any job they finish, in the caller's transaction. */
+    Applied apply(List<Outcome> all, long now) {
         Map<String, JobTally> tallies = lockJobs(all);
         // a job deleted meanwhile (expired after a cancel) has no items left to checkpoint
         List<Outcome> outcomes = all.stream().filter(o -> tallies.get(o.item().jobId()) != null).toList();
@@ -67,7 +72,13 @@ class CheckpointStore {
                 addFollowUps(tally, outcome);
             }
         }
-        return new Written(tallies, requeued || tallies.values().stream().anyMatch(t -> t.addedItems > 0));
+        List<Object> ended = new ArrayList<>();
+        for (JobTally tally : tallies.values()) {
+            saveTally(tally, now);
+            completion.finishIfEnded(tally, now).ifPresent(ended::add);
+            requeued |= tally.addedItems > 0;
+        }
+        return new Applied(ended, requeued);
     }
 
     private Object[] itemRow(Outcome outcome, boolean jobCancelled) {
@@ -81,7 +92,7 @@ class CheckpointStore {
         return new Object[] {status, outcome.result(), outcome.errorCode(), outcome.errorMessage(),
                 ended ? outcome.endedAt() : null, ended ? outcome.elapsedMs() : null,
                 ended ? null : outcome.retryAt(), outcome.kind() == Kind.DEFER ? 1 : 0,
-                item.jobId(), item.seq(), node.id()};
+                item.jobId(), item.seq(), item.leaseOwner()};
     }
 
     private Map<String, JobTally> lockJobs(List<Outcome> outcomes) {
@@ -114,7 +125,7 @@ class CheckpointStore {
     }
 
     /** Stores the batch's counts on the job row. */
-    void saveTally(JobTally tally, long now) {
+    private void saveTally(JobTally tally, long now) {
         jdbc.sql("""
                 UPDATE jobs SET total = :total, done = :done, failed = :failed, cancelled = :cancelled,
                        attempts = attempts + :attempts, bytes = bytes + :bytes, elapsed_sum_ms = elapsed_sum_ms + :elapsed,

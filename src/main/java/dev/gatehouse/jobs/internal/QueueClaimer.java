@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,9 +57,10 @@ class QueueClaimer {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final AtomicInteger rotation = new AtomicInteger();
+    private final Timer claims;
 
     QueueClaimer(JdbcClient jdbc, JobsDialect dialect, NodeIdentity node, JobsProperties properties, Clock clock,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.node = node;
@@ -65,20 +68,24 @@ class QueueClaimer {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
+        // client-side percentiles: what a claim costs on this node, whatever the scrape interval
+        this.claims = Timer.builder("gatehouse.jobs.claim")
+                .description("one claim of a batch of items: its whole transaction, empty claims included")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
 
     /** Leases up to {@code max} ready items to this node. */
     List<ClaimedItem> claimBatch(int max) {
         long now = clock.millis();
         List<JobStarted> started = new ArrayList<>();
-        List<ClaimedItem> claimed = transactions.execute(tx -> {
+        List<ClaimedItem> claimed = claims.record(() -> transactions.execute(tx -> {
             List<ClaimedItem> items = new ArrayList<>();
             for (int priority = 0; priority < 4 && items.size() < max; priority++) {
                 items.addAll(claimPriority(priority, max - items.size(), now));
             }
             started.addAll(markStarted(items, now));
             return items;
-        });
+        }));
         started.forEach(events::publishEvent);
         return claimed;
     }
@@ -133,7 +140,7 @@ class QueueClaimer {
                 .param("node", node.id()).param("lease", now + properties.lease().toMillis()).param("now", now)
                 .param("priority", priority).param("org", org).param("limit", limit)
                 .query((rs, n) -> new ClaimedItem(rs.getString("job_id"), rs.getLong("seq"), rs.getString("org_id"),
-                        rs.getInt("attempts"), rs.getInt("attempt_limit"), rs.getString("input")))
+                        rs.getInt("attempts"), rs.getInt("attempt_limit"), rs.getString("input"), node.id()))
                 .list();
     }
 

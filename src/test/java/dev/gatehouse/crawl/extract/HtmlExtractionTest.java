@@ -1,0 +1,208 @@
+package dev.gatehouse.crawl.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A realistic blog article through {@link PageExtractor}: head facts, main content in every format, links. */
+class HtmlExtractionTest {
+
+    static final URI PAGE = URI.create("https://example.com/blog/post");
+    static final Set<Format> ALL = EnumSet.allOf(Format.class);
+
+    static String resource(String name) {
+        try (InputStream in = HtmlExtractionTest.class.getResourceAsStream("/crawl/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ExtractedPage html(String html, Set<Format> formats) {
+        return new PageExtractor().extract(PAGE, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8, formats);
+    }
+
+    private final ExtractedPage article = html(resource("article.html"), ALL);
+
+    @Test
+    void headFactsComeFromTheHeadTrimmedAndNormalised() {
+        assertThat(article.title()).isEqualTo("How we cut p95 latency in half | Example Engineering");
+        assertThat(article.description()).isEqualTo("A story of queues, leases and one very slow index.");
+        assertThat(article.language()).isEqualTo("en-GB");
+        assertThat(article.canonicalUrl()).hasToString("https://example.com/blog/latency");
+    }
+
+    @Test
+    void openGraphAndTwitterMetadataKeepTheFirstValueOfEachName() {
+        assertThat(article.metadata())
+                .containsEntry("og:title", "How we cut p95 latency in half")
+                .containsEntry("og:image", "https://cdn.example.com/og/latency.png")
+                .containsEntry("twitter:card", "summary_large_image")
+                .containsEntry("twitter:site", "@exampleeng")
+                .containsEntry("description", "A story of queues, leases and one very slow index.")
+                .containsEntry("canonical", "https://example.com/blog/latency")
+                .doesNotContainKey("viewport");
+    }
+
+    @Test
+    void titleFallsBackToOpenGraphThenToTheFirstHeading() {
+        ExtractedPage og = html("<head><meta property='og:title' content='From OG'></head><h1>Heading</h1>", ALL);
+        ExtractedPage heading = html("<body><h1> The  heading </h1><p>text</p></body>", ALL);
+        ExtractedPage none = html("<p>no title at all</p>", ALL);
+        assertThat(og.title()).isEqualTo("From OG");
+        assertThat(heading.title()).isEqualTo("The heading");
+        assertThat(none.title()).isNull();
+    }
+
+    @Test
+    void descriptionFallsBackToOpenGraphAndLanguageToContentLanguage() {
+        ExtractedPage page = html("<html><head><meta property='og:description' content='OG description'>"
+                + "<meta http-equiv='Content-Language' content='de-AT'></head><body><p>Hallo</p></body></html>", ALL);
+        assertThat(page.description()).isEqualTo("OG description");
+        assertThat(page.language()).isEqualTo("de-AT");
+    }
+
+    @Test
+    void markdownKeepsHeadingsListsEmphasisCodeAndTables() {
+        assertThat(article.markdown())
+                .startsWith("# How we cut p95 latency in half\n")
+                .contains("\n## The problem\n")
+                .contains("Our *queue* was **slow**. See [the queue docs](https://example.com/docs/queue?b=2&a=1)")
+                .contains("- Leases expired\n  - too early\n  - too late\n- Indexes were missing")
+                .contains("1. First\n2. Second")
+                .contains("Call `claimBatch()` like this:")
+                .contains("```java\nList<Item> items = claimer.claimBatch(10);\nfor (Item i : items) { work(i); }\n```")
+                .containsPattern("\\| Metric +\\| Before +\\| After +\\|\n\\|-+\\|-+\\|-+\\|\n\\| p50 +\\| 12 ms +\\| 6 ms +\\|");
+    }
+
+    @Test
+    void markdownLinksAndImagesAreAbsoluteAndLinksGoingNowhereKeepOnlyTheirText() {
+        assertThat(article.markdown())
+                .contains("[a partner](https://other.example.org/x/z)")
+                .contains("![Latency chart](https://example.com/img/chart.png)")
+                .contains("click me mail us jump")
+                .doesNotContain("javascript:", "mailto:", "data:image", "(#section)", "](https://example.com/blog/post)");
+    }
+
+    @Test
+    void navigationChromeScriptsFormsBannersAndHiddenElementsAreNotContent() {
+        for (String rendering : new String[] {article.markdown(), article.text(), article.html()}) {
+            assertThat(rendering).doesNotContain(
+                    "Popular", "Other post", "Twitter", "About", "© 2026", "Privacy", "cookies", "Accept",
+                    "Subscribe", "window.analytics", "console.log", "color: red", "Hidden promo");
+        }
+    }
+
+    @Test
+    void plainTextHasOneLinePerBlockTableRowsOnOneLineAndPreformattedLinesKept() {
+        assertThat(article.text())
+                .startsWith("How we cut p95 latency in half\nOur queue was slow. See the queue docs and a partner.\n")
+                .contains("\nLeases expired\ntoo early\ntoo late\nIndexes were missing\nFirst\nSecond\n")
+                .contains("\nList<Item> items = claimer.claimBatch(10);\nfor (Item i : items) { work(i); }\n")
+                .contains("\nMetric\tBefore\tAfter\np50\t12 ms\t6 ms\np95\t80 ms\t38 ms\n")
+                .doesNotContain("  ", "\n\n", " \n", "\n ");
+    }
+
+    @Test
+    void cleanHtmlKeepsStructureWithAbsoluteLinksAndNoScriptsHandlersOrStyles() {
+        assertThat(article.html())
+                .startsWith("<h1>How we cut p95 latency in half</h1>")
+                .contains("<a href=\"https://example.com/docs/queue?b=2&amp;a=1\">the queue docs</a>")
+                .contains("<code class=\"language-java\">")
+                .contains("<td>p50</td>")
+                .doesNotContain("onclick", "<script", "<style", "<form", "<nav", "<footer");
+    }
+
+    @Test
+    void renderingsNotAskedForAreLeftOutButLinksMetadataAndHashAreAlwaysThere() {
+        ExtractedPage bare = html(resource("article.html"), Set.of());
+        assertThat(bare.markdown()).isNull();
+        assertThat(bare.text()).isNull();
+        assertThat(bare.html()).isNull();
+        assertThat(bare.title()).isEqualTo(article.title());
+        assertThat(bare.links()).isEqualTo(article.links());
+        assertThat(bare.metadata()).isEqualTo(article.metadata());
+        assertThat(bare.contentHash()).isEqualTo(article.contentHash()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void linksAreAbsoluteNormalisedDeduplicatedAndSplitByHostWithNavigationIncluded() {
+        assertThat(article.links().internal()).extracting(URI::toString).containsExactly(
+                "https://example.com/blog/latency/page/2",
+                "https://example.com/",
+                "https://example.com/blog",
+                "https://example.com/about",
+                "https://example.com/blog/other",
+                "https://example.com/docs/queue?b=2&a=1",
+                "https://www.example.com/blog?id=3",
+                "https://example.com/privacy");
+        assertThat(article.links().external()).extracting(URI::toString).containsExactly(
+                "https://twitter.com/exampleeng",
+                "https://other.example.org/x/z");
+    }
+
+    @Test
+    void aPageWithoutMainTakesItsLongestArticle() {
+        ExtractedPage page = html("<body><article><p>Teaser of another story.</p></article>"
+                + "<article><h1>The story</h1><p>" + "The real story goes on for a while. ".repeat(10) + "</p></article></body>", ALL);
+        assertThat(page.text()).startsWith("The story\nThe real story").doesNotContain("Teaser");
+    }
+
+    @Test
+    void aPageWithoutMainOrArticleTakesItsDensestTextBlockNotItsLinkLists() {
+        StringBuilder menu = new StringBuilder("<div class='menu'>");
+        for (int i = 0; i < 30; i++) {
+            menu.append("<p><a href='/section/").append(i).append("'>A long section title number ").append(i).append("</a></p>");
+        }
+        menu.append("</div>");
+        String body = "<div class='content'><h1>Story</h1><p>" + "Plenty of prose in the story paragraph. ".repeat(5)
+                + "</p><p>" + "A second paragraph with more prose in it. ".repeat(5) + "</p></div>";
+        ExtractedPage page = html("<body>" + menu + body + "<div>Copyright line</div></body>", ALL);
+        assertThat(page.text()).contains("Plenty of prose", "A second paragraph").doesNotContain("section title", "Copyright");
+        assertThat(page.links().internal()).hasSize(30);
+    }
+
+    @Test
+    void baseHrefIsTheBaseOfRelativeLinks() {
+        ExtractedPage page = html("<head><base href='https://example.com/docs/v2/'></head><body><main>"
+                + "<a href='intro'>Intro</a> <a href='../v1/old'>Old</a></main></body>", ALL);
+        assertThat(page.links().internal()).extracting(URI::toString)
+                .containsExactly("https://example.com/docs/v2/intro", "https://example.com/docs/v1/old");
+        assertThat(page.markdown()).contains("[Intro](https://example.com/docs/v2/intro)");
+    }
+
+    @Test
+    void contentHashIgnoresWhitespaceAndBoilerplateButNotContent() {
+        String page = "<html><head><title>%s</title></head><body><nav><a href='/a'>%s</a></nav><main><h1>Title</h1>"
+                + "<p>%s</p></main><footer>%s</footer></body></html>";
+        String base = html(page.formatted("T", "Home", "The content of the page.", "2025"), Set.of()).contentHash();
+        String reflowed = html(page.formatted("T", "Home", "The   content\n  of the\tpage. ", "2025")
+                .replace("<h1>", "\n\n  <h1>"), Set.of()).contentHash();
+        String otherChrome = html(page.formatted("Other title", "Start", "The content of the page.", "2026"), Set.of())
+                .contentHash();
+        String changed = html(page.formatted("T", "Home", "The content of the page changed.", "2025"), Set.of())
+                .contentHash();
+        assertThat(reflowed).isEqualTo(base);
+        assertThat(otherChrome).isEqualTo(base);
+        assertThat(changed).isNotEqualTo(base);
+    }
+
+    @Test
+    void headerAndFooterInsideTheArticleAreContent() {
+        ExtractedPage page = html("<body><header>Site name</header><article><header><h1>Article title</h1>"
+                + "<p>By Ann</p></header><p>Body text of the article.</p><footer>Tags: queues</footer></article>"
+                + "<footer>Site footer</footer></body>", ALL);
+        assertThat(page.text()).isEqualTo("Article title\nBy Ann\nBody text of the article.\nTags: queues");
+    }
+}
