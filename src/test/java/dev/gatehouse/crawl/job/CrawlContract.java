@@ -594,4 +594,31 @@ abstract class CrawlContract {
         assertThat(item.path("error").path("code").asString()).isEqualTo("session_not_found");
         assertThat(site.hits("/c")).isZero();
     }
+
+    @Test
+    void aSessionSendsItsHeadersAndCookiesAndKeepsTheCookiesPagesSet() throws IOException {
+        TestSite site = site();
+        site.on("/robots.txt", exchange -> TestSite.send(exchange, 404, "text/plain", ""))
+                .on("/whoami", exchange -> {
+                    exchange.getResponseHeaders().add("Set-Cookie", "seen=1; Path=/");
+                    TestSite.send(exchange, 200, "text/html", "<title>Who</title><p>tenant "
+                            + exchange.getRequestHeaders().getFirst("X-Tenant") + " cookies "
+                            + String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) + "</p>");
+                });
+        Api.Response created = api.post("/api/v1/crawl-sessions", token, Map.of("headers", Map.of("X-Tenant", "acme"),
+                "cookies", List.of(Map.of("name", "consent", "value", "yes", "domain", "127.0.0.1"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String session = created.text("id");
+
+        JsonNode first = api.post("/api/v1/crawl", token, Map.of("urls", List.of(site.url("/whoami")),
+                "options", Map.of("session_id", session, "formats", List.of("text")))).body().path("results").get(0);
+        assertThat(first.path("text").asString()).contains("tenant acme").contains("consent=yes").doesNotContain("seen=1");
+
+        String id = submit(crawl("urls", List.of(site.url("/whoami")), "session_id", session, "formats", List.of("text")), 1);
+        assertThat(finish(id).path("status").asString()).isEqualTo("completed");
+        JsonNode second = items(id).get(site.url("/whoami")).path("result");
+        assertThat(second.path("text").asString()).as("the cookie the first page set").contains("seen=1").contains("tenant acme");
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/crawl-sessions/" + session, token).body()
+                .path("metrics").path("pages").asLong(), pages -> pages == 2);
+    }
 }
