@@ -621,4 +621,33 @@ abstract class CrawlContract {
         await().atMost(PATIENCE).until(() -> api.get("/api/v1/crawl-sessions/" + session, token).body()
                 .path("metrics").path("pages").asLong(), pages -> pages == 2);
     }
+
+    @Test
+    void requestStartsOnOneHostKeepTheDelayOrTheRobotsCrawlDelay() throws IOException {
+        List<Long> byParam = timedCrawl("", 200);
+        List<Long> byRobots = timedCrawl("Crawl-delay: 1\n", 0);
+
+        // measured where the requests arrive: the first one may have waited for a new connection, so the
+        // span of the later starts is checked, against most of what the delays add up to
+        assertThat(byParam.getLast() - byParam.get(1)).isGreaterThanOrEqualTo(3 * 200 - 100);
+        assertThat(byRobots.getLast() - byRobots.get(1)).isGreaterThanOrEqualTo(2 * 1000 - 100);
+    }
+
+    /** Crawls a hub and four pages with {@code delay_ms}; answers when each page request arrived (ms, sorted). */
+    private List<Long> timedCrawl(String robotsExtra, int delayMs) throws IOException {
+        TestSite site = site();
+        List<Long> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> pages = List.of("/t1", "/t2", "/t3", "/t4");
+        site.on("/robots.txt", exchange -> TestSite.send(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n" + robotsExtra))
+                .page("/", "Hub", pages.toArray(String[]::new));
+        pages.forEach(path -> site.on(path, exchange -> {
+            arrivals.add(System.nanoTime() / 1_000_000);
+            TestSite.send(exchange, 200, "text/html", "<title>" + path + "</title>");
+        }));
+        JsonNode job = run(crawl("urls", List.of(site.url("/")), "max_depth", 1, "delay_ms", delayMs));
+        assertThat(job.path("progress").path("done").asLong()).isEqualTo(5);
+        List<Long> sorted = new ArrayList<>(arrivals);
+        java.util.Collections.sort(sorted);
+        return sorted;
+    }
 }
