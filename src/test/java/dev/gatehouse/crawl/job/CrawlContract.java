@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +46,9 @@ abstract class CrawlContract {
 
     @Autowired
     CrawlJobStates states;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     String token;
@@ -649,5 +653,35 @@ abstract class CrawlContract {
         List<Long> sorted = new ArrayList<>(arrivals);
         java.util.Collections.sort(sorted);
         return sorted;
+    }
+
+    @Test
+    void aCrawlScheduleWhoseOwnerLostCrawlRunSubmitsNothing() {
+        String email = "m" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Api.Response member = api.post("/api/v1/admin/users", token, Map.of("email", email, "password", PASSWORD, "role", "user"));
+        assertThat(member.status()).as(member.body().toString()).isEqualTo(201);
+        String memberToken = login(email);
+        Api.Response schedule = api.post("/api/v1/schedules", memberToken, Map.of("cron", "0 3 * * *",
+                "job", Map.of("type", "crawl", "params", Map.of("urls", List.of("http://example.com/")))));
+        assertThat(schedule.status()).as(schedule.body().toString()).isEqualTo(201);
+        String id = schedule.text("id");
+        // guests keep jobs:write in this test's role table, so only crawl:run is lost
+        Api.Response demoted = api.patch("/api/v1/admin/users/" + member.text("id"), token, Map.of("role", "guest"));
+        assertThat(demoted.status()).as(demoted.body().toString()).isEqualTo(200);
+        jdbc.sql("UPDATE job_schedules SET next_run_at = :at WHERE id = :id")
+                .param("at", System.currentTimeMillis() - 60_000).param("id", id).update();
+
+        await().atMost(PATIENCE).until(() -> scheduleOf(id).path("last_error").asString(""), error -> !error.isEmpty());
+        assertThat(scheduleOf(id).path("last_error").asString()).contains("crawl:run");
+        assertThat(scheduleOf(id).path("last_job_id").isMissingNode() || scheduleOf(id).path("last_job_id").isNull()).isTrue();
+    }
+
+    private JsonNode scheduleOf(String id) {
+        for (JsonNode schedule : api.get("/api/v1/schedules?limit=500", token).body().path("items")) {
+            if (schedule.path("id").asString().equals(id)) {
+                return schedule;
+            }
+        }
+        throw new AssertionError("no schedule " + id);
     }
 }
