@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +46,9 @@ abstract class CrawlContract {
 
     @Autowired
     CrawlJobStates states;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     String token;
@@ -593,5 +597,91 @@ abstract class CrawlContract {
         JsonNode item = api.get("/api/v1/jobs/" + id + "/results", token).body().path("items").get(0);
         assertThat(item.path("error").path("code").asString()).isEqualTo("session_not_found");
         assertThat(site.hits("/c")).isZero();
+    }
+
+    @Test
+    void aSessionSendsItsHeadersAndCookiesAndKeepsTheCookiesPagesSet() throws IOException {
+        TestSite site = site();
+        site.on("/robots.txt", exchange -> TestSite.send(exchange, 404, "text/plain", ""))
+                .on("/whoami", exchange -> {
+                    exchange.getResponseHeaders().add("Set-Cookie", "seen=1; Path=/");
+                    TestSite.send(exchange, 200, "text/html", "<title>Who</title><p>tenant "
+                            + exchange.getRequestHeaders().getFirst("X-Tenant") + " cookies "
+                            + String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) + "</p>");
+                });
+        Api.Response created = api.post("/api/v1/crawl-sessions", token, Map.of("headers", Map.of("X-Tenant", "acme"),
+                "cookies", List.of(Map.of("name", "consent", "value", "yes", "domain", "127.0.0.1"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String session = created.text("id");
+
+        JsonNode first = api.post("/api/v1/crawl", token, Map.of("urls", List.of(site.url("/whoami")),
+                "options", Map.of("session_id", session, "formats", List.of("text")))).body().path("results").get(0);
+        assertThat(first.path("text").asString()).contains("tenant acme").contains("consent=yes").doesNotContain("seen=1");
+
+        String id = submit(crawl("urls", List.of(site.url("/whoami")), "session_id", session, "formats", List.of("text")), 1);
+        assertThat(finish(id).path("status").asString()).isEqualTo("completed");
+        JsonNode second = items(id).get(site.url("/whoami")).path("result");
+        assertThat(second.path("text").asString()).as("the cookie the first page set").contains("seen=1").contains("tenant acme");
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/crawl-sessions/" + session, token).body()
+                .path("metrics").path("pages").asLong(), pages -> pages == 2);
+    }
+
+    @Test
+    void requestStartsOnOneHostKeepTheDelayOrTheRobotsCrawlDelay() throws IOException {
+        List<Long> byParam = timedCrawl("", 200);
+        List<Long> byRobots = timedCrawl("Crawl-delay: 1\n", 0);
+
+        // measured where the requests arrive: the first one may have waited for a new connection, so the
+        // span of the later starts is checked, against most of what the delays add up to
+        assertThat(byParam.getLast() - byParam.get(1)).isGreaterThanOrEqualTo(3 * 200 - 100);
+        assertThat(byRobots.getLast() - byRobots.get(1)).isGreaterThanOrEqualTo(2 * 1000 - 100);
+    }
+
+    /** Crawls a hub and four pages with {@code delay_ms}; answers when each page request arrived (ms, sorted). */
+    private List<Long> timedCrawl(String robotsExtra, int delayMs) throws IOException {
+        TestSite site = site();
+        List<Long> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> pages = List.of("/t1", "/t2", "/t3", "/t4");
+        site.on("/robots.txt", exchange -> TestSite.send(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n" + robotsExtra))
+                .page("/", "Hub", pages.toArray(String[]::new));
+        pages.forEach(path -> site.on(path, exchange -> {
+            arrivals.add(System.nanoTime() / 1_000_000);
+            TestSite.send(exchange, 200, "text/html", "<title>" + path + "</title>");
+        }));
+        JsonNode job = run(crawl("urls", List.of(site.url("/")), "max_depth", 1, "delay_ms", delayMs));
+        assertThat(job.path("progress").path("done").asLong()).isEqualTo(5);
+        List<Long> sorted = new ArrayList<>(arrivals);
+        java.util.Collections.sort(sorted);
+        return sorted;
+    }
+
+    @Test
+    void aCrawlScheduleWhoseOwnerLostCrawlRunSubmitsNothing() {
+        String email = "m" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Api.Response member = api.post("/api/v1/admin/users", token, Map.of("email", email, "password", PASSWORD, "role", "user"));
+        assertThat(member.status()).as(member.body().toString()).isEqualTo(201);
+        String memberToken = login(email);
+        Api.Response schedule = api.post("/api/v1/schedules", memberToken, Map.of("cron", "0 3 * * *",
+                "job", Map.of("type", "crawl", "params", Map.of("urls", List.of("http://example.com/")))));
+        assertThat(schedule.status()).as(schedule.body().toString()).isEqualTo(201);
+        String id = schedule.text("id");
+        // guests keep jobs:write in this test's role table, so only crawl:run is lost
+        Api.Response demoted = api.patch("/api/v1/admin/users/" + member.text("id"), token, Map.of("role", "guest"));
+        assertThat(demoted.status()).as(demoted.body().toString()).isEqualTo(200);
+        jdbc.sql("UPDATE job_schedules SET next_run_at = :at WHERE id = :id")
+                .param("at", System.currentTimeMillis() - 60_000).param("id", id).update();
+
+        await().atMost(PATIENCE).until(() -> scheduleOf(id).path("last_error").asString(""), error -> !error.isEmpty());
+        assertThat(scheduleOf(id).path("last_error").asString()).contains("crawl:run");
+        assertThat(scheduleOf(id).path("last_job_id").isMissingNode() || scheduleOf(id).path("last_job_id").isNull()).isTrue();
+    }
+
+    private JsonNode scheduleOf(String id) {
+        for (JsonNode schedule : api.get("/api/v1/schedules?limit=500", token).body().path("items")) {
+            if (schedule.path("id").asString().equals(id)) {
+                return schedule;
+            }
+        }
+        throw new AssertionError("no schedule " + id);
     }
 }
