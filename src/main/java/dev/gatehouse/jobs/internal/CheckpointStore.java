@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,21 +22,16 @@ import dev.gatehouse.jobs.internal.Outcome.Kind;
 @Component
 class CheckpointStore {
 
-    private static final String UPDATE_ITEM = """
-            UPDATE job_items SET status = ?, result = ?, error_code = ?, error = ?, finished_at = ?, elapsed_ms = ?,
-                   next_run_at = COALESCE(?, next_run_at), attempts = attempts - ?, lease_owner = NULL, lease_expires_at = NULL
-             WHERE job_id = ? AND seq = ? AND status = 'running' AND lease_owner = ?""";
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final ItemUpdates updates;
     private final JobsDialect dialect;
     private final ItemInserts inserts;
     private final JobCompletion completion;
 
-    CheckpointStore(JdbcClient jdbc, JdbcTemplate batches, JobsDialect dialect, ItemInserts inserts,
+    CheckpointStore(JdbcClient jdbc, ItemUpdates updates, JobsDialect dialect, ItemInserts inserts,
             JobCompletion completion) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.updates = updates;
         this.dialect = dialect;
         this.inserts = inserts;
         this.completion = completion;
@@ -53,18 +49,14 @@ class CheckpointStore {
         Map<String, JobTally> tallies = lockJobs(all);
         // a job deleted meanwhile (expired after a cancel) has no items left to checkpoint
         List<Outcome> outcomes = all.stream().filter(o -> tallies.get(o.item().jobId()) != null).toList();
-        tallies.values().removeIf(java.util.Objects::isNull);
-        List<Object[]> rows = new ArrayList<>(outcomes.size());
-        for (Outcome outcome : outcomes) {
-            rows.add(itemRow(outcome, tallies.get(outcome.item().jobId()).cancelled()));
-        }
-        int[] counts = batches.batchUpdate(UPDATE_ITEM, rows);
+        tallies.values().removeIf(Objects::isNull);
+        Set<ItemUpdates.Key> applied = updates.apply(outcomes.stream()
+                .map(outcome -> change(outcome, tallies.get(outcome.item().jobId()).cancelled())).toList());
         boolean requeued = false;
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (counts[i] == 0) {
+        for (Outcome outcome : outcomes) {
+            if (!applied.contains(new ItemUpdates.Key(outcome.item().jobId(), outcome.item().seq()))) {
                 continue; // lease lost: another node owns this item now
             }
-            Outcome outcome = outcomes.get(i);
             JobTally tally = tallies.get(outcome.item().jobId());
             tally.count(outcome);
             requeued |= !tally.cancelled() && !outcome.ends();
@@ -81,7 +73,7 @@ class CheckpointStore {
         return new Applied(ended, requeued);
     }
 
-    private Object[] itemRow(Outcome outcome, boolean jobCancelled) {
+    private static ItemUpdates.Change change(Outcome outcome, boolean jobCancelled) {
         ClaimedItem item = outcome.item();
         String status = jobCancelled ? "cancelled" : switch (outcome.kind()) {
             case DONE -> "done";
@@ -89,10 +81,9 @@ class CheckpointStore {
             case RETRY, DEFER -> "pending";
         };
         boolean ended = !status.equals("pending");
-        return new Object[] {status, outcome.result(), outcome.errorCode(), outcome.errorMessage(),
-                ended ? outcome.endedAt() : null, ended ? outcome.elapsedMs() : null,
-                ended ? null : outcome.retryAt(), outcome.kind() == Kind.DEFER ? 1 : 0,
-                item.jobId(), item.seq(), item.leaseOwner()};
+        return new ItemUpdates.Change(item.jobId(), item.seq(), item.leaseOwner(), status, outcome.result(),
+                outcome.errorCode(), outcome.errorMessage(), ended ? outcome.endedAt() : null,
+                ended ? outcome.elapsedMs() : null, ended ? null : outcome.retryAt(), outcome.kind() == Kind.DEFER ? 1 : 0);
     }
 
     private Map<String, JobTally> lockJobs(List<Outcome> outcomes) {
