@@ -112,7 +112,7 @@ class UrlPatternsTest {
     @Test
     void theRepetitionBudgetMultipliesNestedCountsAndIgnoresLiteralBraces() {
         assertThat(RepetitionBudget.expandedSize("abc")).isEqualTo(3);
-        assertThat(RepetitionBudget.expandedSize("\\d{4}-[0-9]{2}")).isEqualTo(6);
+        assertThat(RepetitionBudget.expandedSize("\\d{4}-[0-9]{2}")).isEqualTo(7);
         assertThat(RepetitionBudget.expandedSize("(ab){3}")).isEqualTo(6);
         assertThat(RepetitionBudget.expandedSize("((a{10}){10}){10}")).isEqualTo(1000);
         assertThat(RepetitionBudget.expandedSize("x{2,}")).isEqualTo(3);
