@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * XML bodies: sitemaps ({@code <urlset>}, {@code <sitemapindex>}) give their {@code <loc>} URLs as links, for a
  * crawl to use as seeds; RSS and Atom feeds give their items' links as links and the items as a Markdown list
- * of titled links; other XML is kept as a fenced block. jsoup's XML parser resolves no external entities and
+ * of titled links (absolute and normalised like every link); other XML is kept as a fenced block. jsoup's XML parser resolves no external entities and
  * fetches no DTD, so a hostile document cannot read files or loop on entity expansion.
  */
 final class FeedReader {
@@ -44,13 +44,15 @@ final class FeedReader {
             for (Element item : doc.getElementsByTag(atom ? "entry" : "item")) {
                 String itemTitle = childText(item, "title");
                 String href = atom ? atomLink(item) : childText(item, "link");
+                URI url = href == null ? null : UrlNormalizer.normalize(pageUrl, href).orElse(null);
                 if (href != null) {
                     links.add(pageUrl, href);
                 }
-                if (itemTitle != null || href != null) {
-                    String label = itemTitle == null ? href : itemTitle.replace("[", "\\[").replace("]", "\\]");
-                    markdown.append("- ").append(href == null ? label : "[" + label + "](" + href.strip() + ")").append('\n');
-                    text.append(itemTitle == null ? href : itemTitle).append('\n');
+                String label = itemTitle != null ? itemTitle : url != null ? url.toString() : null;
+                if (label != null) {
+                    String escaped = label.replace("[", "\\[").replace("]", "\\]");
+                    markdown.append("- ").append(url == null ? escaped : "[" + escaped + "](" + url + ")").append('\n');
+                    text.append(label).append('\n');
                 }
             }
         } else {

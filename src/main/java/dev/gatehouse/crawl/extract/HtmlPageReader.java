@@ -47,7 +47,7 @@ final class HtmlPageReader {
         if (formats.contains(Format.MARKDOWN) || formats.contains(Format.HTML)) {
             MarkdownRenderer.absolutize(content, base);
         }
-        String markdown = formats.contains(Format.MARKDOWN) ? MarkdownRenderer.render(content) : null;
+        String markdown = formats.contains(Format.MARKDOWN) ? MarkdownRenderer.render(content, text) : null;
         String cleanHtml = formats.contains(Format.HTML) ? cleanHtml(content, base) : null;
         return new ExtractedPage(head.title(), head.description(), head.language(), head.canonicalUrl(),
                 markdown, formats.contains(Format.TEXT) ? text : null, cleanHtml, links, head.metadata(),

@@ -4,6 +4,9 @@ import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.net.URI;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -12,7 +15,7 @@ import org.jsoup.select.QueryParser;
  * {@code language-*} class), GitHub tables, inline links. Link and image targets are made absolute (and links
  * normalised) first by {@link #absolutize}, so the Markdown stands alone; links that go nowhere a reader can follow
  * ({@code javascript:}, {@code mailto:}, {@code #fragment}...) keep only their text. Emphasis and images are
- * written by {@link InlineRenderer}.
+ * written by {@link ElementRenderers}.
  *
  * <p>flexmark converts recursively; the HTML parser's depth cap ({@link HtmlPageReader#MAX_DEPTH}) is what keeps a
  * deeply nested page from exhausting the stack here.
@@ -28,7 +31,7 @@ final class MarkdownRenderer {
                     .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
                     .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
                     .toImmutable())
-            .htmlNodeRendererFactory(options -> new InlineRenderer())
+            .htmlNodeRendererFactory(options -> new ElementRenderers())
             .build();
 
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
@@ -37,10 +40,38 @@ final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
-    /** Call {@link #absolutize} first. Flattens tables nested in tables in place (see {@link #flattenNestedTables}). */
-    static String render(Element content) {
+    /**
+     * Call {@link #absolutize} first. Flattens tables nested in tables in place (see {@link #flattenNestedTables}).
+     * Content over the {@linkplain #MAX_BLOCKS block} or {@linkplain #MAX_ELEMENTS element} budget is given as its
+     * {@code plainText} in a {@code text} fence instead: flexmark's time grows with the square of the lines it
+     * writes (a page of 40,000 paragraphs took seconds), and a real article stays far below the budget.
+     */
+    static String render(Element content, String plainText) {
+        if (overBudget(content)) {
+            return Fences.fence("text", plainText);
+        }
         flattenNestedTables(content);
         return CONVERTER.convert(content).strip();
+    }
+
+    /** The most block elements (paragraphs, list items, rows, divisions...) converted; 10,000 cost about 0.3 s. */
+    static final int MAX_BLOCKS = 10_000;
+    /** The most elements of any kind converted. */
+    static final int MAX_ELEMENTS = 50_000;
+
+    private static boolean overBudget(Element content) {
+        int[] blocks = {0};
+        int[] elements = {0};
+        NodeFilter counter = new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && (++elements[0] > MAX_ELEMENTS || e.isBlock() && ++blocks[0] > MAX_BLOCKS)) {
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        };
+        return NodeTraversor.filter(counter, content) == NodeFilter.FilterResult.STOP;
     }
 
     /**

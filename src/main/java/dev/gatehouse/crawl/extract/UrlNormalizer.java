@@ -1,5 +1,6 @@
 package dev.gatehouse.crawl.extract;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,14 @@ import java.util.Optional;
  *
  * <p>Starting from an {@code href} as found in a page (relative or absolute, possibly with spaces or non-ASCII
  * characters, which are percent-encoded as UTF-8 as a browser would), the result is resolved against the page's base
- * (RFC 3986 section 5), then: scheme and host lower-cased, the default port (80 for http, 443 for https) dropped,
+ * (RFC 3986 section 5), then: scheme and host lower-cased (a non-ASCII host written in punycode, a trailing dot
+ * dropped), the default port (80 for http, 443 for https) dropped,
  * dot segments removed, an empty path written {@code /}, percent-escapes upper-cased and escapes of unreserved
  * characters decoded (RFC 3986 section 6.2.2), the fragment dropped, and the tracking parameters {@code utm_*},
  * {@code gclid}, {@code fbclid} and {@code msclkid} removed from the query. The remaining query keeps its order:
- * sites do read parameters positionally, so sorting could name a different page.
+ * sites do read parameters positionally, so sorting could name a different page. A trailing slash is kept as
+ * written ({@code /dir} and {@code /dir/} can be different pages, and a server that thinks not redirects one to the
+ * other, which the crawl's seen-set then catches).
  *
  * <p>Refused (empty result): schemes other than http and https ({@code mailto:}, {@code javascript:}, data...),
  * URLs without a host, URLs carrying credentials ({@code user:pass@host}, never followed so they never reach a
@@ -36,7 +40,7 @@ public final class UrlNormalizer {
             return Optional.empty();
         }
         try {
-            URI resolved = resolve(base, new URI(encodeIllegal(trimmed)));
+            URI resolved = resolve(base, new URI(encodeIllegal(asciiHost(trimmed))));
             return normalizeAbsolute(resolved);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
@@ -46,7 +50,7 @@ public final class UrlNormalizer {
     /** Normalises an absolute URL given as text (a seed URL, a sitemap entry). */
     public static Optional<URI> normalize(String absoluteUrl) {
         try {
-            return normalizeAbsolute(new URI(encodeIllegal(stripWhitespace(absoluteUrl))));
+            return normalizeAbsolute(new URI(encodeIllegal(asciiHost(stripWhitespace(absoluteUrl)))));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -94,7 +98,11 @@ public final class UrlNormalizer {
         if (host == null || host.isEmpty() || uri.getRawUserInfo() != null) {
             return Optional.empty();
         }
-        StringBuilder out = new StringBuilder(64).append(scheme).append("://").append(host.toLowerCase(Locale.ROOT));
+        host = host.toLowerCase(Locale.ROOT);
+        if (host.length() > 1 && host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1); // "example.com." is the same name, fully qualified
+        }
+        StringBuilder out = new StringBuilder(64).append(scheme).append("://").append(host);
         int port = uri.getPort();
         if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
             out.append(':').append(port);
@@ -147,6 +155,61 @@ public final class UrlNormalizer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Writes a non-ASCII host in its ASCII form ({@code bücher.de} → {@code xn--bcher-kva.de}), as a browser does
+     * before resolving it, so both spellings are one URL. Percent-encoding the host instead would leave no host at
+     * all. A host IDNA refuses throws {@link IllegalArgumentException}, which refuses the URL.
+     */
+    static String asciiHost(String url) {
+        if (isAscii(url, 0, url.length())) {
+            return url;
+        }
+        int authority = authorityStart(url);
+        if (authority < 0) {
+            return url;
+        }
+        int end = authority;
+        while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        int hostStart = at >= authority ? at + 1 : authority;
+        int colon = url.indexOf(':', hostStart);
+        int hostEnd = colon >= 0 && colon < end ? colon : end;
+        if (isAscii(url, hostStart, hostEnd)) {
+            return url;
+        }
+        String host = IDN.toASCII(url.substring(hostStart, hostEnd), IDN.ALLOW_UNASSIGNED);
+        return url.substring(0, hostStart) + host + url.substring(hostEnd);
+    }
+
+    /** Where the authority ({@code host:port}) starts: after {@code scheme://} or a leading {@code //}; -1 if none. */
+    private static int authorityStart(String url) {
+        if (url.startsWith("//")) {
+            return 2;
+        }
+        int colon = url.indexOf(':');
+        if (colon <= 0 || !url.startsWith("//", colon + 1)) {
+            return -1;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = url.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '-' || c == '.')) {
+                return -1;
+            }
+        }
+        return colon + 3;
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripWhitespace(String href) {

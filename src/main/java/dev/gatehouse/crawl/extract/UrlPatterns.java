@@ -5,6 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A crawl's include and exclude patterns, matched against the full normalised URL
@@ -21,13 +22,23 @@ import java.util.List;
  *       backreferences or lookaround, and matching time is linear in the URL's length whatever the pattern, so a
  *       client's pattern cannot stall a crawl worker (no catastrophic backtracking).</li>
  * </ul>
- * At most {@value #MAX_PATTERNS} patterns of each kind, each at most {@value #MAX_PATTERN_LENGTH} characters.
+ * At most {@value #MAX_PATTERNS} patterns of each kind, each at most {@value #MAX_PATTERN_LENGTH} characters; a
+ * regex's counted repetitions may expand it to at most {@value #MAX_EXPANDED_SIZE} characters and it may compile to
+ * at most {@value #MAX_PROGRAM_SIZE} instructions. A glob's literal text is percent-encoded as URLs are
+ * ({@code /wiki/ä/**} matches {@code /wiki/%C3%A4/page}).
  */
 public final class UrlPatterns {
 
     public static final int MAX_PATTERNS = 100;
     public static final int MAX_PATTERN_LENGTH = 1000;
     public static final String REGEX_PREFIX = "re:";
+    /**
+     * The largest compiled regex, in RE2 instructions. Matching time is linear in the URL's length times this, and
+     * every discovered link is matched against every pattern; real patterns compile to a few dozen.
+     */
+    static final int MAX_PROGRAM_SIZE = 5_000;
+    /** The most characters a regex may stand for once its counted repetitions are written out. */
+    static final int MAX_EXPANDED_SIZE = 20_000;
 
     private static final UrlPatterns EVERYTHING = new UrlPatterns(List.of(), List.of());
 
@@ -72,7 +83,7 @@ public final class UrlPatterns {
         return false;
     }
 
-    private static List<Pattern> compileAll(String field, List<String> patterns) {
+    private static List<Pattern> compileAll(String field, List<@Nullable String> patterns) {
         if (patterns.size() > MAX_PATTERNS) {
             throw new InvalidUrlPatternException("", field + ": at most " + MAX_PATTERNS + " patterns");
         }
@@ -83,22 +94,35 @@ public final class UrlPatterns {
         return List.copyOf(compiled);
     }
 
-    private static Pattern compileOne(String where, String pattern) {
-        String shown = pattern.length() > 100 ? pattern.substring(0, 100) : pattern;
-        if (pattern.isBlank()) {
-            throw new InvalidUrlPatternException(shown, where + ": empty pattern");
+    private static Pattern compileOne(String where, @Nullable String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            throw new InvalidUrlPatternException("", where + ": empty pattern");
         }
+        String shown = pattern.length() > 100 ? pattern.substring(0, 100) + "..." : pattern;
+        String named = where + " \"" + shown + "\": ";
         if (pattern.length() > MAX_PATTERN_LENGTH) {
-            throw new InvalidUrlPatternException(shown, where + ": longer than " + MAX_PATTERN_LENGTH + " characters");
+            throw new InvalidUrlPatternException(shown, named + "longer than " + MAX_PATTERN_LENGTH + " characters");
         }
         if (!pattern.startsWith(REGEX_PREFIX)) {
             return Pattern.compile(globToRegex(pattern));
         }
-        try {
-            return Pattern.compile(pattern.substring(REGEX_PREFIX.length()));
-        } catch (PatternSyntaxException e) {
-            throw new InvalidUrlPatternException(shown, where + ": not a valid regular expression: " + e.getDescription());
+        String regex = pattern.substring(REGEX_PREFIX.length());
+        // Checked before compiling: "((a{1,1000}){1,1000}){1,1000}" would compile to a billion instructions.
+        if (RepetitionBudget.expandedSize(regex) > MAX_EXPANDED_SIZE) {
+            throw new InvalidUrlPatternException(shown, named + "its repetitions expand too far (at most "
+                    + MAX_EXPANDED_SIZE + " characters' worth)");
         }
+        Pattern compiled;
+        try {
+            compiled = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidUrlPatternException(shown, named + "not a valid regular expression: " + e.getDescription());
+        }
+        if (compiled.programSize() > MAX_PROGRAM_SIZE) {
+            throw new InvalidUrlPatternException(shown, named + "too complex (" + compiled.programSize()
+                    + " instructions, at most " + MAX_PROGRAM_SIZE + ")");
+        }
+        return compiled;
     }
 
     static String globToRegex(String glob) {
@@ -111,7 +135,7 @@ public final class UrlPatterns {
                 continue;
             }
             if (!literal.isEmpty()) {
-                regex.append(Pattern.quote(literal.toString()));
+                regex.append(Pattern.quote(UrlNormalizer.encodeIllegal(literal.toString())));
                 literal.setLength(0);
             }
             if (c == '?') {
@@ -124,7 +148,7 @@ public final class UrlPatterns {
             }
         }
         if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
+            regex.append(Pattern.quote(UrlNormalizer.encodeIllegal(literal.toString())));
         }
         return regex.append('$').toString();
     }

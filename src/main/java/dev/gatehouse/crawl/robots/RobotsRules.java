@@ -78,7 +78,10 @@ public final class RobotsRules {
         return millis == BaseRobotRules.UNSET_CRAWL_DELAY || millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
     }
 
-    /** The {@code Sitemap:} URLs the file lists (for every agent), absolute http(s) ones only. */
+    /**
+     * The {@code Sitemap:} URLs the file lists (for every agent), http(s) ones only; crawler-commons resolves a
+     * relative one against the robots.txt URL.
+     */
     public List<URI> sitemaps() {
         List<URI> sitemaps = new ArrayList<>();
         for (String sitemap : rules.getSitemaps()) {

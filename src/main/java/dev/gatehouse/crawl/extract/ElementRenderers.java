@@ -10,7 +10,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * The inline elements whose flexmark rendering we replace.
+ * The elements whose flexmark rendering we replace: emphasis and images (inline), and divisions.
  *
  * <p>{@code <em>/<i>} and {@code <strong>/<b>} as {@code *…*} and {@code **…**}. flexmark
  * puts a space after the closing marker whenever another element follows somewhere in the parent: {@code
@@ -22,7 +22,7 @@ import org.jsoup.nodes.TextNode;
  * <p>{@code <img>} as {@code ![alt](src "title")}. flexmark turns an image whose file is named like an emoji
  * ({@code /img/chart.png}, {@code heart.png}) into an emoji shortcut ({@code :chart:}), losing the image.
  */
-final class InlineRenderer implements HtmlNodeRenderer {
+final class ElementRenderers implements HtmlNodeRenderer {
 
     @Override
     public Set<HtmlNodeRendererHandler<?>> getHtmlNodeRendererHandlers() {
@@ -31,7 +31,20 @@ final class InlineRenderer implements HtmlNodeRenderer {
                 new HtmlNodeRendererHandler<>("i", Element.class, (e, context, out) -> emphasis(e, context, out, "*")),
                 new HtmlNodeRendererHandler<>("strong", Element.class, (e, context, out) -> emphasis(e, context, out, "**")),
                 new HtmlNodeRendererHandler<>("b", Element.class, (e, context, out) -> emphasis(e, context, out, "**")),
-                new HtmlNodeRendererHandler<>("img", Element.class, (e, context, out) -> image(e, out)));
+                new HtmlNodeRendererHandler<>("img", Element.class, (e, context, out) -> image(e, out)),
+                new HtmlNodeRendererHandler<>("div", Element.class, ElementRenderers::division));
+    }
+
+    /**
+     * A {@code <div>} as a block of its own, set off by blank lines. flexmark's own handling asks, for every div,
+     * whether it is its parent's last child by copying the list of all its siblings: a page of 50,000 sibling
+     * divs took minutes. As paragraphs, the lines of {@code <div>one</div><div>two</div>} also stay apart without
+     * the trailing double spaces flexmark used for that.
+     */
+    private static void division(Element div, HtmlNodeConverterContext context, HtmlMarkdownWriter out) {
+        out.blankLine();
+        context.renderChildren(div, false, null);
+        out.blankLine();
     }
 
     /** {@link MarkdownRenderer#absolutize} has left only images with an absolute http(s) {@code src}. */
