@@ -122,11 +122,16 @@ class CrawlSessionStore {
                 .param("seen_active", seen.lastActiveAt() == null ? -1 : seen.lastActiveAt().toEpochMilli());
     }
 
-    /** The sealed jar, locked for the rest of the transaction; empty once the session was terminated or deleted. */
-    Optional<String> lockJar(String id) {
-        return jdbc.sql("SELECT cookies_sealed FROM crawl_sessions WHERE id = :id AND terminated_at IS NULL"
-                        + dialect.lockRow())
-                .param("id", id).query(String.class).optional();
+    /** The sealed jar, locked for the rest of the transaction; empty once the session ended or was deleted. */
+    Optional<String> lockJar(String id, Instant now) {
+        return jdbc.sql("SELECT cookies_sealed FROM crawl_sessions WHERE id = :id AND terminated_at IS NULL "
+                        + "AND expires_at > :now" + dialect.lockRow())
+                .param("id", id).param("now", now.toEpochMilli()).query(String.class).optional();
+    }
+
+    void replaceCredentials(String id, String headersSealed, String cookiesSealed) {
+        jdbc.sql("UPDATE crawl_sessions SET headers_sealed = :headers, cookies_sealed = :cookies WHERE id = :id")
+                .param("headers", headersSealed).param("cookies", cookiesSealed).param("id", id).update();
     }
 
     void saveJar(String id, String cookiesSealed) {

@@ -264,6 +264,8 @@ abstract class CrawlSessionsContract {
         assertThat(terminated.path("state").asString()).isEqualTo("terminated");
         assertThat(terminated.path("terminated_at").isString()).isTrue();
         assertThat(kinds(terminated)).containsExactly("created", "terminated");
+        assertThat(terminated.path("cookie_count").asInt()).as("credentials are forgotten").isZero();
+        assertThat(terminated.path("header_names").toString()).contains("Authorization", "Accept-Language");
         assertThat(api.delete("/api/v1/crawl-sessions/" + id, owner.token()).status()).as("again").isEqualTo(204);
         assertThat(kinds(get(owner, id))).containsExactly("created", "terminated");
         assertThat(crawlSessions.use(owner.orgId(), id)).as("terminated sessions are not used").isEmpty();
@@ -432,7 +434,8 @@ abstract class CrawlSessionsContract {
     @Test
     void sessionGoesActiveIdleActiveAndExpires() {
         Person owner = newOrganizationAdmin();
-        String id = create(owner, Map.of("ttl_seconds", 600)).text("id");
+        String id = create(owner, Map.of("ttl_seconds", 600, "headers", Map.of("X-Token", "t"), "cookies",
+                List.of(Map.of("name", "a", "value", "1", "domain", "shop.example")))).text("id");
         Instant created = clock.instant();
 
         crawlSessions.use(owner.orgId(), id).orElseThrow();
@@ -459,8 +462,11 @@ abstract class CrawlSessionsContract {
         assertThat(crawlSessions.use(owner.orgId(), id)).as("an expired session is not used").isEmpty();
         assertThat(ids(owner, "&state=expired")).containsExactly(id);
 
+        assertThat(expired.path("cookie_count").asInt()).isEqualTo(1);
         sweep.sweep();
         assertThat(storedKinds(id)).containsExactly("created", "active", "idle", "active", "idle", "expired");
+        assertThat(get(owner, id).path("cookie_count").asInt()).as("forgotten once the expiry is recorded").isZero();
+        assertThat(get(owner, id).path("header_names").toString()).contains("X-Token");
         sweep.sweep();
         assertThat(storedKinds(id)).as("recorded once").hasSize(6);
         assertThat(kinds(get(owner, id))).hasSize(6);
