@@ -2,6 +2,7 @@ package dev.gatehouse.crawl.session;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -25,25 +26,27 @@ class CookieJarWriter {
     private final SessionSecrets secrets;
     private final TransactionTemplate transactions;
     private final int maxCookies;
+    private final Clock clock;
 
     CookieJarWriter(CrawlSessionStore store, SessionSecrets secrets, PlatformTransactionManager transactionManager,
-            CrawlSessionsProperties properties) {
+            CrawlSessionsProperties properties, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.transactions = new TransactionTemplate(transactionManager);
         this.maxCookies = properties.maxCookies();
+        this.clock = clock;
     }
 
     /**
      * A failed write is logged and dropped rather than failing a page that was fetched: the session's
-     * next responses set the cookies again. A terminated or deleted session keeps nothing.
+     * next responses set the cookies again. An ended or deleted session keeps nothing.
      */
     void save(String sessionId, List<CookieChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
         try {
-            transactions.executeWithoutResult(tx -> store.lockJar(sessionId).ifPresent(sealed -> {
+            transactions.executeWithoutResult(tx -> store.lockJar(sessionId, clock.instant()).ifPresent(sealed -> {
                 List<StoredCookie> jar = CookieJar.apply(secrets.openCookies(sessionId, sealed), changes,
                         System.currentTimeMillis(), maxCookies);
                 store.saveJar(sessionId, secrets.sealCookies(sessionId, jar));

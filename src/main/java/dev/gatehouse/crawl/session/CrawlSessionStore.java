@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CrawlSessionStore {
 
-    private static final String COLUMNS = "id, org_id, owner_id, session_group, state, headers_sealed, cookies_sealed, created_at, "
-            + "last_active_at, expires_at, terminated_at, pages, bytes, errors, response_ms_sum, response_histogram";
+    private static final String COLUMNS = "id, org_id, owner_id, session_group, state, headers_sealed, cookies_sealed, "
+            + "created_at, last_active_at, expires_at, terminated_at, pages, bytes, errors, response_ms_sum, response_histogram";
     /** A row is unchanged since it was read: same recorded state and last use, not terminated. */
     private static final String AS_SEEN = " WHERE id = :id AND state = :seen_state "
             + "AND COALESCE(last_active_at, -1) = :seen_active AND terminated_at IS NULL";
@@ -122,11 +122,16 @@ class CrawlSessionStore {
                 .param("seen_active", seen.lastActiveAt() == null ? -1 : seen.lastActiveAt().toEpochMilli());
     }
 
-    /** The sealed jar, locked for the rest of the transaction; empty once the session was terminated or deleted. */
-    Optional<String> lockJar(String id) {
-        return jdbc.sql("SELECT cookies_sealed FROM crawl_sessions WHERE id = :id AND terminated_at IS NULL"
-                        + dialect.lockRow())
-                .param("id", id).query(String.class).optional();
+    /** The sealed jar, locked for the rest of the transaction; empty once the session ended or was deleted. */
+    Optional<String> lockJar(String id, Instant now) {
+        return jdbc.sql("SELECT cookies_sealed FROM crawl_sessions WHERE id = :id AND terminated_at IS NULL "
+                        + "AND expires_at > :now" + dialect.lockRow())
+                .param("id", id).param("now", now.toEpochMilli()).query(String.class).optional();
+    }
+
+    void replaceCredentials(String id, String headersSealed, String cookiesSealed) {
+        jdbc.sql("UPDATE crawl_sessions SET headers_sealed = :headers, cookies_sealed = :cookies WHERE id = :id")
+                .param("headers", headersSealed).param("cookies", cookiesSealed).param("id", id).update();
     }
 
     void saveJar(String id, String cookiesSealed) {
@@ -148,7 +153,10 @@ class CrawlSessionStore {
                 .param("sum", added.responseMsSum()).param("histogram", histogram).param("id", id).update();
     }
 
-    /** Live sessions after {@code afterId} whose recorded state is behind: past their TTL, or active but quiet since {@code idleCutoff}. */
+    /**
+     * Live sessions after {@code afterId} whose recorded state is behind: past their TTL, or active but
+     * quiet since {@code idleCutoff}.
+     */
     List<SessionRow> behind(Instant now, Instant idleCutoff, String afterId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM crawl_sessions WHERE terminated_at IS NULL AND state <> :expired "
                         + "AND (expires_at <= :now OR (state = :active AND last_active_at <= :cutoff)) AND id > :after "
@@ -173,7 +181,8 @@ class CrawlSessionStore {
     private static SessionRow map(ResultSet rs, int rowNumber) throws SQLException {
         return new SessionRow(rs.getString("id"), rs.getString("org_id"), rs.getString("owner_id"),
                 rs.getString("session_group"), SessionState.parse(rs.getString("state")).orElseThrow(),
-                rs.getString("headers_sealed"), rs.getString("cookies_sealed"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("headers_sealed"), rs.getString("cookies_sealed"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
                 nullableInstant(rs, "last_active_at"), Instant.ofEpochMilli(rs.getLong("expires_at")),
                 nullableInstant(rs, "terminated_at"), rs.getLong("pages"), rs.getLong("bytes"), rs.getLong("errors"),
                 rs.getLong("response_ms_sum"), rs.getString("response_histogram"));

@@ -30,7 +30,8 @@ final class SessionRules {
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7E\\x{80}-\\x{10FFFF}]*");
     /** RFC 6265 cookie-octet: visible ASCII except DQUOTE, comma, semicolon and backslash. */
     private static final Pattern COOKIE_VALUE = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*");
-    private static final Pattern DOMAIN = Pattern.compile("\\.?([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern DOMAIN =
+            Pattern.compile("\\.?([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern PATH = Pattern.compile("/[\\x20-\\x3A\\x3C-\\x7E]*");
     private static final Set<String> REFUSED_HEADERS = Set.of("host", "connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",

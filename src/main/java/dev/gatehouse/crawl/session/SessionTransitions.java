@@ -3,7 +3,9 @@ package dev.gatehouse.crawl.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,21 +15,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records state changes: the row's state and the events that led to it, in one transaction, only if
  * the row is still as the caller read it (see {@link CrawlSessionStore}). A session that went idle
  * without anyone looking gets its {@code idle} event, at the time it went idle, from whichever of a
- * use, a termination or the sweep notices first.
+ * use, a termination or the sweep notices first. A session that ended (terminated, or expired as the
+ * sweep records it) loses its cookies and header values in the same transaction.
  */
 @Component
 class SessionTransitions {
 
     private final CrawlSessionStore store;
     private final SessionEventLog events;
+    private final SessionSecrets secrets;
     private final TransactionTemplate transactions;
     private final Duration idleAfter;
     private final Duration activityPrecision;
 
-    SessionTransitions(CrawlSessionStore store, SessionEventLog events, PlatformTransactionManager transactionManager,
-            CrawlSessionsProperties properties) {
+    SessionTransitions(CrawlSessionStore store, SessionEventLog events, SessionSecrets secrets,
+            PlatformTransactionManager transactionManager, CrawlSessionsProperties properties) {
         this.store = store;
         this.events = events;
+        this.secrets = secrets;
         this.transactions = new TransactionTemplate(transactionManager);
         this.idleAfter = properties.idleAfter();
         this.activityPrecision = properties.activityPrecision();
@@ -66,6 +71,9 @@ class SessionTransitions {
         transactions.executeWithoutResult(tx -> {
             if (store.markState(seen, state)) {
                 events.append(seen.id(), happened);
+                if (state.ended()) {
+                    forgetCredentials(seen);
+                }
             }
         });
     }
@@ -82,9 +90,21 @@ class SessionTransitions {
                 return false;
             }
             events.append(seen.id(), happened);
+            forgetCredentials(seen);
             alongside.run();
             return true;
         });
         return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * An ended session can never send its cookies or header values again, so they are not kept for the
+     * retention period: the jar is emptied and the header values blanked (the names stay, for display).
+     */
+    private void forgetCredentials(SessionRow seen) {
+        Map<String, String> namesOnly = new LinkedHashMap<>();
+        secrets.openHeaders(seen.id(), seen.headersSealed()).keySet().forEach(name -> namesOnly.put(name, ""));
+        store.replaceCredentials(seen.id(), secrets.sealHeaders(seen.id(), namesOnly),
+                secrets.sealCookies(seen.id(), List.of()));
     }
 }

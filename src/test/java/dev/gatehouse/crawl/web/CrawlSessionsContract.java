@@ -1,6 +1,7 @@
 package dev.gatehouse.crawl.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -116,11 +117,21 @@ abstract class CrawlSessionsContract {
         site.createContext("/login", exchange -> answer(exchange, "sid=s-" + UUID.randomUUID() + "; Path=/; HttpOnly"));
         site.createContext("/logout", exchange -> answer(exchange, "sid=; Path=/; Max-Age=0"));
         site.createContext("/page", exchange -> answer(exchange, null));
+        site.createContext("/start", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            answer(exchange, "sid=s-" + UUID.randomUUID() + "; Path=/", "<html><body><p>Welcome</p>"
+                    + "<a href=\"/page\">next</a></body></html>");
+        });
         site.start();
     }
 
-    /** Answers 200, remembers the Cookie header the request carried under the request's X-Probe header. */
     private static void answer(HttpExchange exchange, String setCookie) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        answer(exchange, setCookie, "ok");
+    }
+
+    /** Answers 200, remembers the Cookie header the request carried under the request's X-Probe header. */
+    private static void answer(HttpExchange exchange, String setCookie, String text) throws IOException {
         String probe = exchange.getRequestHeaders().getFirst("X-Probe");
         if (probe != null) {
             SEEN_COOKIES.put(probe, List.copyOf(exchange.getRequestHeaders().getOrDefault("Cookie", List.of())));
@@ -130,8 +141,7 @@ abstract class CrawlSessionsContract {
         if (setCookie != null) {
             exchange.getResponseHeaders().add("Set-Cookie", setCookie);
         }
-        byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
@@ -254,6 +264,8 @@ abstract class CrawlSessionsContract {
         assertThat(terminated.path("state").asString()).isEqualTo("terminated");
         assertThat(terminated.path("terminated_at").isString()).isTrue();
         assertThat(kinds(terminated)).containsExactly("created", "terminated");
+        assertThat(terminated.path("cookie_count").asInt()).as("credentials are forgotten").isZero();
+        assertThat(terminated.path("header_names").toString()).contains("Authorization", "Accept-Language");
         assertThat(api.delete("/api/v1/crawl-sessions/" + id, owner.token()).status()).as("again").isEqualTo(204);
         assertThat(kinds(get(owner, id))).containsExactly("created", "terminated");
         assertThat(crawlSessions.use(owner.orgId(), id)).as("terminated sessions are not used").isEmpty();
@@ -422,7 +434,8 @@ abstract class CrawlSessionsContract {
     @Test
     void sessionGoesActiveIdleActiveAndExpires() {
         Person owner = newOrganizationAdmin();
-        String id = create(owner, Map.of("ttl_seconds", 600)).text("id");
+        String id = create(owner, Map.of("ttl_seconds", 600, "headers", Map.of("X-Token", "t"), "cookies",
+                List.of(Map.of("name", "a", "value", "1", "domain", "shop.example")))).text("id");
         Instant created = clock.instant();
 
         crawlSessions.use(owner.orgId(), id).orElseThrow();
@@ -449,8 +462,11 @@ abstract class CrawlSessionsContract {
         assertThat(crawlSessions.use(owner.orgId(), id)).as("an expired session is not used").isEmpty();
         assertThat(ids(owner, "&state=expired")).containsExactly(id);
 
+        assertThat(expired.path("cookie_count").asInt()).isEqualTo(1);
         sweep.sweep();
         assertThat(storedKinds(id)).containsExactly("created", "active", "idle", "active", "idle", "expired");
+        assertThat(get(owner, id).path("cookie_count").asInt()).as("forgotten once the expiry is recorded").isZero();
+        assertThat(get(owner, id).path("header_names").toString()).contains("X-Token");
         sweep.sweep();
         assertThat(storedKinds(id)).as("recorded once").hasSize(6);
         assertThat(kinds(get(owner, id))).hasSize(6);
@@ -556,6 +572,27 @@ abstract class CrawlSessionsContract {
         Api.Response ended = api.post("/api/v1/crawl", owner.token(), Map.of("urls", List.of(site + "/page"),
                 "options", Map.of("session_id", id)));
         assertThat(ended.status()).as("a terminated session is not used").isEqualTo(400);
+    }
+
+    @Test
+    void crawlJobNamingTheSessionSendsTheCookieItsFirstPageGotWithItsLaterPages() {
+        Person owner = newOrganizationAdmin();
+        String probe = "job-" + UUID.randomUUID();
+        String id = create(owner, Map.of("headers", Map.of("X-Probe", probe))).text("id");
+        String start = "http://127.0.0.1:" + site.getAddress().getPort() + "/start";
+
+        Api.Response submitted = api.post("/api/v1/jobs", owner.token(), Map.of("type", "crawl", "params",
+                Map.of("urls", List.of(start), "max_depth", 1, "session_id", id, "respect_robots", false)));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
+        String job = submitted.text("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("completed", "failed")
+                .contains(api.get("/api/v1/jobs/" + job, owner.token()).text("status")));
+
+        JsonNode progress = api.get("/api/v1/jobs/" + job, owner.token()).body().path("progress");
+        assertThat(progress.path("done").asLong()).as(progress.toString()).isEqualTo(2);
+        assertThat(SEEN_COOKIES.get(probe)).as("the last page, /page").hasSize(1);
+        assertThat(SEEN_COOKIES.get(probe).getFirst()).containsPattern("^sid=s-[0-9a-f-]{36}$");
+        assertThat(get(owner, id).path("metrics").path("pages").asLong()).isEqualTo(2);
     }
 
     @Test
