@@ -17,14 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * Measurement, not a test: how many benchmark-site pages {@link PageExtractor} turns into Markdown, links and
- * metadata per second of one thread's CPU time, after a warm-up (CPU time, not wall-clock time, so that other work on
- * the machine does not move the figure; the wall-clock rate is printed beside it). The pages are those {@code bench/peers/make-site.mjs}
+ * metadata per second of one thread's CPU time, after a warm-up of three CPU seconds (CPU time, not wall-clock time, so that
+ * other work on the machine moves the figure less; the wall-clock rate is printed beside it). The pages are those {@code bench/peers/make-site.mjs}
  * writes (header, nav, an article of twelve paragraphs, a list of links, a table, a footer; about 5 KB), read
  * from a directory when one is given, else generated here the same way. Prints
  * {@code extract_pages_per_cpu_second=…}. The crawl goal is 1,000 pages/s on two cores including fetch and storage,
  * so extraction has to cost well under a millisecond a page.
  *
- * <p>Arguments: seconds to measure (default 5), then optionally the site directory.
+ * <p>Arguments: CPU seconds to measure (default 5), then optionally the site directory.
  */
 public final class ExtractionThroughput {
 
@@ -37,27 +37,28 @@ public final class ExtractionThroughput {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         List<Page> pages = args.length > 1 ? read(Path.of(args[1])) : generate(200);
         PageExtractor extractor = new PageExtractor();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
-        long warmupEnd = System.nanoTime() + 3_000_000_000L;
-        for (int i = 0; System.nanoTime() < warmupEnd; i++) {
+        long warmupEnd = threads.getCurrentThreadCpuTime() + 3_000_000_000L;
+        for (int i = 0; threads.getCurrentThreadCpuTime() < warmupEnd; i++) {
             sink += extract(extractor, pages.get(i % pages.size()));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long extracted = 0;
         long bytes = 0;
-        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long now;
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long cpuEnd = cpuStart + (long) (seconds * 1e9);
+        long cpuNow;
         do {
             for (Page page : pages) {
                 sink += extract(extractor, page);
                 bytes += page.body().length;
             }
             extracted += pages.size();
-            now = System.nanoTime();
-        } while (now < end);
-        double perCpuSecond = extracted / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+            cpuNow = threads.getCurrentThreadCpuTime();
+        } while (cpuNow < cpuEnd);
+        long now = System.nanoTime();
+        double perCpuSecond = extracted / ((cpuNow - cpuStart) / 1e9);
         double perSecond = extracted / ((now - start) / 1e9);
         System.out.printf(Locale.ROOT, "extract_pages_per_cpu_second=%.0f (%.1f µs of CPU a page; %.0f pages/s wall clock, "
                         + "%d pages, %.1f KB average, sink %d)%n",

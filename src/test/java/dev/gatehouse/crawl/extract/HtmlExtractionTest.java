@@ -205,4 +205,22 @@ class HtmlExtractionTest {
                 + "<footer>Site footer</footer></body>", ALL);
         assertThat(page.text()).isEqualTo("Article title\nBy Ann\nBody text of the article.\nTags: queues");
     }
+
+    @Test
+    void aBodyHiddenUntilScriptsRunIsStillContent() {
+        ExtractedPage page = html("<body style=\"display: none\" hidden><main><p>Shown by script later.</p></main></body>", ALL);
+        assertThat(page.text()).isEqualTo("Shown by script later.");
+    }
+
+    @Test
+    void aFormWrappingTheWholePageStaysButSearchAndSignUpFormsGo() {
+        ExtractedPage webForms = html("<body><form id='aspnetForm' action='/default.aspx'>"
+                + "<input type='hidden' name='__VIEWSTATE' value='abc'><div class='page'><h1>Annual report</h1>"
+                + "<p>Revenue grew in every region this year.</p></div>"
+                + "<form class='search'><label>Search the site</label><input name='q'></form></form></body>", ALL);
+        assertThat(webForms.text()).isEqualTo("Annual report\nRevenue grew in every region this year.");
+        ExtractedPage signUp = html("<body><main><p>Article text.</p><form><p>Get our newsletter</p>"
+                + "<input name='email'><button>Sign up</button></form></main></body>", ALL);
+        assertThat(signUp.text()).isEqualTo("Article text.");
+    }
 }
