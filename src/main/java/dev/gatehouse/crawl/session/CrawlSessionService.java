@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.gatehouse.audit.AuditEvent;
 import dev.gatehouse.platform.ids.Ids;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
+import dev.gatehouse.platform.storage.TransactionLocks;
 import dev.gatehouse.platform.web.ApiException;
 import dev.gatehouse.platform.web.Problems;
 
@@ -37,7 +38,7 @@ public class CrawlSessionService {
     private final SessionSecrets secrets;
     private final SessionTransitions transitions;
     private final SessionViews views;
-    private final SessionsDialect dialect;
+    private final TransactionLocks locks;
     private final SessionRules rules;
     private final CrawlSessionsProperties properties;
     private final ApplicationEventPublisher publisher;
@@ -45,7 +46,7 @@ public class CrawlSessionService {
     private final Clock clock;
 
     CrawlSessionService(CrawlSessionStore store, SessionEventLog events, SessionSecrets secrets,
-            SessionTransitions transitions, SessionViews views, SessionsDialect dialect,
+            SessionTransitions transitions, SessionViews views, TransactionLocks locks,
             CrawlSessionsProperties properties, ApplicationEventPublisher publisher,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.store = store;
@@ -53,7 +54,7 @@ public class CrawlSessionService {
         this.secrets = secrets;
         this.transitions = transitions;
         this.views = views;
-        this.dialect = dialect;
+        this.locks = locks;
         this.rules = new SessionRules(properties);
         this.properties = properties;
         this.publisher = publisher;
@@ -72,7 +73,7 @@ public class CrawlSessionService {
         String headersSealed = secrets.sealHeaders(id, request.headers());
         String cookiesSealed = secrets.sealCookies(id, jar);
         transactions.executeWithoutResult(tx -> {
-            dialect.lockOrganization(caller.orgId());
+            locks.lock("crawl_sessions:" + caller.orgId());
             if (store.countLive(caller.orgId(), now) >= properties.maxPerOrg()) {
                 throw new ApiException(HttpStatus.CONFLICT, LIMIT_REACHED, "The organization has "
                         + properties.maxPerOrg() + " live crawl sessions, the most it may have; delete one first.",
