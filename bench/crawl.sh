@@ -57,6 +57,7 @@ NGINX
 }
 
 rss_mb() { awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status"; }
+threads() { awk '/^Threads:/ { print $2 }' "/proc/$1/status"; }
 
 # crawl_gatehouse_round: one crawl job while a sampler keeps the peak RSS.
 crawl_gatehouse_round() {
@@ -89,7 +90,7 @@ crawl_measure() {
   log "warm-up crawl (1,000 pages)"
   GATEHOUSE_TOKEN=$AUTH_TOKEN node "$BENCH_DIR/peers/gatehouse-crawl.mjs" "$GH_BASE" "$CRAWL_SITE" 1000 \
     "$BENCH_HOST_CONCURRENCY" >/dev/null || die "the warm-up crawl failed"
-  CRAWL_RSS_WARM=$(rss_mb "$GH_PID")
+  CRAWL_RSS_WARM=$(rss_mb "$GH_PID") CRAWL_THREADS_WARM=$(threads "$GH_PID")
   for ((r = 1; r <= BENCH_ROUNDS; r++)); do
     line=$(crawl_gatehouse_round)
     log "round $r gatehouse: $line"
@@ -98,7 +99,7 @@ crawl_measure() {
     log "round $r crawlee: $line"
     crawl_record crawlee "$line"
   done
-  CRAWL_RSS_END=$(rss_mb "$GH_PID")
+  CRAWL_RSS_END=$(rss_mb "$GH_PID") CRAWL_THREADS_END=$(threads "$GH_PID")
 }
 
 # crawl_record SYSTEM JSON: append one round's figures.
@@ -137,6 +138,8 @@ crawl_report() {
     -v c="$(median ${CRAWL_PPS[crawlee]})" 'BEGIN { printf "%.2f", (c > 0 ? g / c : 0) }')"
   printf 'gatehouse RSS: %s MB at start, %s MB after a 1,000-page warm-up, %s MB after %s crawls of %s pages: growth %s MB (goal < 150)\n' \
     "$CRAWL_RSS_START" "$CRAWL_RSS_WARM" "$CRAWL_RSS_END" "$BENCH_ROUNDS" "$BENCH_PAGES" "$((CRAWL_RSS_END - CRAWL_RSS_WARM))"
+  printf 'gatehouse JVM threads: %s after the warm-up, %s after the last crawl (platform threads; crawl items run on virtual ones)\n' \
+    "$CRAWL_THREADS_WARM" "$CRAWL_THREADS_END"
 }
 
 bench_main() {
