@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.jobs.internal.Outcome.Kind;
+import dev.gatehouse.jobs.spi.NewItem;
 
 /**
  * Writes a batch of outcomes in the caller's transaction: the checkpoint. Each item is updated only
@@ -104,7 +105,11 @@ class CheckpointStore {
 
     private void addFollowUps(JobTally tally, Outcome outcome) {
         long room = Math.max(0, outcome.itemCap() - tally.total);
-        var wanted = outcome.followUps().subList(0, (int) Math.min(room, outcome.followUps().size()));
+        List<NewItem> wanted = outcome.followUps();
+        if (room < wanted.size()) {
+            // Near the cap, links the job already holds must not take the room of new ones.
+            wanted = inserts.unseen(tally.id, wanted).stream().limit(room).toList();
+        }
         if (wanted.isEmpty()) {
             return;
         }

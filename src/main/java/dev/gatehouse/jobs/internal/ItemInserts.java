@@ -1,7 +1,10 @@
 package dev.gatehouse.jobs.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,6 +57,38 @@ class ItemInserts {
             });
         }
         return inserted;
+    }
+
+    /**
+     * The items whose dedupe key is neither in the job yet nor repeated earlier in the list (items
+     * without a key are always new), in their order. Only needed when the job is near its item cap:
+     * otherwise the unique index skips the repeats for free.
+     */
+    List<NewItem> unseen(String jobId, List<NewItem> items) {
+        Set<String> keys = new HashSet<>();
+        for (NewItem item : items) {
+            if (item.dedupeKey() != null) {
+                keys.add(item.dedupeKey());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+            String sql = "SELECT dedupe_key FROM job_items WHERE job_id = ? AND dedupe_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = jobId;
+            System.arraycopy(chunk.toArray(), 0, params, 1, chunk.size());
+            seen.addAll(jdbc.queryForList(sql, String.class, params));
+        }
+        List<NewItem> unseen = new ArrayList<>();
+        for (NewItem item : items) {
+            if (item.dedupeKey() == null || seen.add(item.dedupeKey())) {
+                unseen.add(item);
+            }
+        }
+        return unseen;
     }
 
     /** What an inserted item copies from its job. */

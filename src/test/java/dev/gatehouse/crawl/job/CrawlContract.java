@@ -235,6 +235,18 @@ abstract class CrawlContract {
     }
 
     @Test
+    void linksAlreadyInTheJobDoNotTakeTheRoomOfNewPagesAtTheCap() throws IOException {
+        // /one links back home before it links to /two: with one place left, home must not take it
+        TestSite site = site().page("/", "Home", "/one").page("/one", "One", "/", "/two").page("/two", "Two", "/");
+        JsonNode job = run(crawl("urls", List.of(site.url("/")), "max_depth", 5, "max_pages", 3));
+
+        assertThat(job.path("progress").path("total").asLong()).isEqualTo(3);
+        assertThat(job.path("progress").path("done").asLong()).isEqualTo(3);
+        assertThat(site.hits("/one")).isEqualTo(1);
+        assertThat(site.hits("/two")).isEqualTo(1);
+    }
+
+    @Test
     void excludedAndNotIncludedPagesAreNotVisited() throws IOException {
         TestSite site = mainSite();
         run(crawl("urls", List.of(site.url("/")), "max_depth", 10, "exclude_patterns", List.of("**/skip/**", "re:/deep[23]$")));
