@@ -39,7 +39,7 @@ record HeadFacts(@Nullable String title, @Nullable String description, @Nullable
         void visit(Element e) {
             switch (e.normalName()) {
                 case "meta" -> meta(e);
-                case "title" -> title = title == null ? e.text() : title;
+                case "title" -> title = title == null && !insideSvg(e) ? e.text() : title;
                 case "h1" -> heading = heading == null ? e.text() : heading;
                 case "html" -> htmlLanguage = htmlLanguage == null ? e.attr("lang") : htmlLanguage;
                 case "link" -> {
@@ -50,6 +50,16 @@ record HeadFacts(@Nullable String title, @Nullable String description, @Nullable
                 default -> {
                 }
             }
+        }
+
+        /** An SVG icon's {@code <title>} names the icon, not the page (document.title skips it too). */
+        private static boolean insideSvg(Element e) {
+            for (Element parent = e.parent(); parent != null; parent = parent.parent()) {
+                if (parent.nameIs("svg")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void meta(Element meta) {
