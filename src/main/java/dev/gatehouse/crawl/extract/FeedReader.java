@@ -23,13 +23,13 @@ final class FeedReader {
         Document doc = Jsoup.parse(xml, pageUrl.toString(), Parser.xmlParser().setMaxDepth(HtmlPageReader.MAX_DEPTH));
         Element root = doc.children().isEmpty() ? null : doc.child(0);
         String rootName = root == null ? "" : root.normalName();
-        LinkCollector links = new LinkCollector(pageUrl);
+        LinkCollector links = new LinkCollector(pageUrl, pageUrl);
         String title = null;
         StringBuilder markdown = new StringBuilder();
         StringBuilder text = new StringBuilder();
         if (rootName.equals("urlset") || rootName.equals("sitemapindex")) {
             for (Element loc : doc.getElementsByTag("loc")) {
-                links.add(pageUrl, loc.text());
+                links.add(loc.text());
             }
         } else if (rootName.equals("rss") || rootName.endsWith("rdf") || rootName.equals("feed")) {
             boolean atom = rootName.equals("feed");
@@ -44,9 +44,9 @@ final class FeedReader {
             for (Element item : doc.getElementsByTag(atom ? "entry" : "item")) {
                 String itemTitle = childText(item, "title");
                 String href = atom ? atomLink(item) : childText(item, "link");
-                URI url = href == null ? null : UrlNormalizer.normalize(pageUrl, href).orElse(null);
+                URI url = href == null ? null : links.resolve(href).orElse(null);
                 if (href != null) {
-                    links.add(pageUrl, href);
+                    links.add(href);
                 }
                 String label = itemTitle != null ? itemTitle : url != null ? url.toString() : null;
                 if (label != null) {

@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,46 +19,93 @@ record HeadFacts(@Nullable String title, @Nullable String description, @Nullable
     private static final Set<String> KEPT_NAMES = Set.of(
             "description", "author", "keywords", "robots", "generator", "application-name", "theme-color",
             "date", "pubdate", "publish_date", "datepublished", "datemodified", "last-modified", "news_keywords");
-    private static final Evaluator CANONICAL = QueryParser.parse("link[rel~=(?i)^canonical$][href]");
     private static final int MAX_VALUE_LENGTH = 2000;
     private static final int MAX_ENTRIES = 200;
 
-    static HeadFacts read(Document doc, URI base) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        String contentLanguage = null;
-        for (Element meta : doc.getElementsByTag("meta")) {
+    /**
+     * Gathers the facts from the elements of a page as its single walk meets them ({@link HtmlPageReader} walks once
+     * for these and the links together): the first {@code <title>}, {@code <h1>}, canonical link, {@code <html lang>}
+     * and each kept meta tag.
+     */
+    static final class Reader {
+
+        private final Map<String, String> metadata = new LinkedHashMap<>();
+        private @Nullable String title;
+        private @Nullable String heading;
+        private @Nullable String canonicalHref;
+        private @Nullable String htmlLanguage;
+        private @Nullable String contentLanguage;
+
+        void visit(Element e) {
+            switch (e.normalName()) {
+                case "meta" -> meta(e);
+                case "title" -> title = title == null && !insideSvg(e) ? e.text() : title;
+                case "h1" -> heading = heading == null ? e.text() : heading;
+                case "html" -> htmlLanguage = htmlLanguage == null ? e.attr("lang") : htmlLanguage;
+                case "link" -> {
+                    if (canonicalHref == null && e.hasAttr("href") && hasRel(e, "canonical")) {
+                        canonicalHref = e.attr("href");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** An SVG icon's {@code <title>} names the icon, not the page (document.title skips it too). */
+        private static boolean insideSvg(Element e) {
+            for (Element parent = e.parent(); parent != null; parent = parent.parent()) {
+                if (parent.nameIs("svg")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void meta(Element meta) {
             String content = meta.attr("content").strip();
             if (content.isEmpty()) {
-                continue;
+                return;
             }
             if (meta.attr("http-equiv").equalsIgnoreCase("content-language")) {
                 contentLanguage = content;
-                continue;
+                return;
             }
             String key = (meta.hasAttr("property") ? meta.attr("property") : meta.attr("name")).strip().toLowerCase(Locale.ROOT);
             if (metadata.size() < MAX_ENTRIES && isKept(key)) {
                 metadata.putIfAbsent(key, cut(content));
             }
         }
-        Element canonicalLink = doc.selectFirst(CANONICAL);
-        URI canonical = canonicalLink == null ? null : UrlNormalizer.normalize(base, canonicalLink.attr("href")).orElse(null);
-        if (canonical != null) {
-            metadata.putIfAbsent("canonical", canonical.toString());
+
+        HeadFacts facts(URI base) {
+            URI canonical = canonicalHref == null ? null : UrlNormalizer.normalize(base, canonicalHref).orElse(null);
+            if (canonical != null) {
+                metadata.putIfAbsent("canonical", canonical.toString());
+            }
+            String pageTitle = firstPresent(title, metadata.get("og:title"), heading);
+            String description = firstPresent(metadata.get("description"), metadata.get("og:description"), null);
+            String language = firstPresent(htmlLanguage, contentLanguage, null);
+            return new HeadFacts(pageTitle, description, language, canonical, metadata);
         }
-        String title = firstPresent(doc.title(), metadata.get("og:title"), headingText(doc));
-        String description = firstPresent(metadata.get("description"), metadata.get("og:description"), null);
-        String language = firstPresent(doc.getElementsByTag("html").attr("lang"), contentLanguage, null);
-        return new HeadFacts(title, description, language, canonical, metadata);
+    }
+
+    /** Whether the element's {@code rel} lists {@code value} (rel is a set of space-separated, case-insensitive tokens). */
+    static boolean hasRel(Element e, String value) {
+        String rel = e.attr("rel");
+        if (rel.isEmpty()) {
+            return false;
+        }
+        for (String token : rel.split("\\s+")) {
+            if (token.equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isKept(String key) {
         return key.startsWith("og:") || key.startsWith("twitter:") || key.startsWith("article:")
                 || key.startsWith("dc.") || key.startsWith("dcterms.") || KEPT_NAMES.contains(key);
-    }
-
-    private static @Nullable String headingText(Document doc) {
-        Element h1 = doc.getElementsByTag("h1").first();
-        return h1 == null ? null : h1.text();
     }
 
     private static @Nullable String firstPresent(@Nullable String a, @Nullable String b, @Nullable String c) {

@@ -9,6 +9,7 @@ import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -31,7 +32,6 @@ final class HtmlPageReader {
 
     /** The relaxed safelist, plus {@code class} on {@code code} for its {@code language-*} name (see {@link #cleanHtml}). */
     private static final Safelist CLEAN_HTML = Safelist.relaxed().addTags("figure", "figcaption").addAttributes("code", "class");
-    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href], link[rel~=(?i)^(next|prev)$][href]");
     private static final Evaluator CODE_WITH_CLASS = QueryParser.parse("code[class]");
 
     private HtmlPageReader() {
@@ -40,17 +40,27 @@ final class HtmlPageReader {
     static ExtractedPage read(URI pageUrl, String html, Set<Format> formats) {
         Document doc = Jsoup.parse(html, pageUrl.toString(), Parser.htmlParser().setMaxDepth(MAX_DEPTH));
         URI base = baseOf(doc, pageUrl);
-        HeadFacts head = HeadFacts.read(doc, base);
-        PageLinks links = links(doc, pageUrl, base);
+        LinkCollector links = new LinkCollector(pageUrl, base);
+        HeadFacts.Reader headReader = new HeadFacts.Reader();
+        // One walk for the links and the head facts, before the content is stripped of the navigation.
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) {
+                headReader.visit(e);
+                if (isFollowedLink(e)) {
+                    links.add(e.attr("href"));
+                }
+            }
+        }, doc);
+        HeadFacts head = headReader.facts(base);
         Element content = MainContent.extract(doc);
         String text = PlainText.of(content);
         if (formats.contains(Format.MARKDOWN) || formats.contains(Format.HTML)) {
-            MarkdownRenderer.absolutize(content, base);
+            MarkdownRenderer.absolutize(content, links::resolve);
         }
         String markdown = formats.contains(Format.MARKDOWN) ? MarkdownRenderer.render(content, text) : null;
         String cleanHtml = formats.contains(Format.HTML) ? cleanHtml(content, base) : null;
         return new ExtractedPage(head.title(), head.description(), head.language(), head.canonicalUrl(),
-                markdown, formats.contains(Format.TEXT) ? text : null, cleanHtml, links, head.metadata(),
+                markdown, formats.contains(Format.TEXT) ? text : null, cleanHtml, links.links(), head.metadata(),
                 ContentHash.of(text));
     }
 
@@ -59,12 +69,13 @@ final class HtmlPageReader {
         return UrlNormalizer.normalize(pageUrl, doc.baseUri()).orElse(pageUrl);
     }
 
-    private static PageLinks links(Document doc, URI pageUrl, URI base) {
-        LinkCollector collector = new LinkCollector(pageUrl);
-        for (Element link : doc.select(LINKS)) {
-            collector.add(base, link.attr("href"));
-        }
-        return collector.links();
+    /** {@code <a href>}, {@code <area href>} and {@code <link rel=next|prev href>}. */
+    private static boolean isFollowedLink(Element e) {
+        return switch (e.normalName()) {
+            case "a", "area" -> e.hasAttr("href");
+            case "link" -> e.hasAttr("href") && (HeadFacts.hasRel(e, "next") || HeadFacts.hasRel(e, "prev"));
+            default -> false;
+        };
     }
 
     /**

@@ -2,8 +2,11 @@ package dev.gatehouse.crawl.extract;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,17 +21,34 @@ final class LinkCollector {
     static final int MAX_LINKS = 5000;
 
     private final String siteHost;
+    private final URI base;
     private final Set<URI> internal = new LinkedHashSet<>();
     private final Set<URI> external = new LinkedHashSet<>();
+    /** Each href of the page normalised once, though the page links it from its menu and its text alike. */
+    private final Map<String, Optional<URI>> resolved = new HashMap<>();
 
-    LinkCollector(URI pageUrl) {
+    /** @param base what relative links are relative to: the page URL, or its {@code <base href>} */
+    LinkCollector(URI pageUrl, URI base) {
         this.siteHost = siteHost(pageUrl);
+        this.base = base;
     }
 
-    void add(URI base, String href) {
+    void add(String href) {
         if (internal.size() + external.size() < MAX_LINKS && !isSamePageReference(href)) {
-            UrlNormalizer.normalize(base, href).ifPresent(this::addNormalized);
+            resolve(href).ifPresent(this::addNormalized);
         }
+    }
+
+    /** {@code href} resolved against the base and normalised; empty when it is not a crawlable URL. */
+    Optional<URI> resolve(String href) {
+        Optional<URI> url = resolved.get(href);
+        if (url == null) {
+            url = UrlNormalizer.normalize(base, href);
+            if (resolved.size() < MAX_LINKS) {
+                resolved.put(href, url);
+            }
+        }
+        return url;
     }
 
     private void addNormalized(URI url) {

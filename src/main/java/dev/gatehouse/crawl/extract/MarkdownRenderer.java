@@ -3,6 +3,8 @@ package dev.gatehouse.crawl.extract;
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
@@ -103,21 +105,22 @@ final class MarkdownRenderer {
         return false;
     }
 
-    /** Makes link and image targets absolute in place (so the clean HTML gets them too). */
-    static void absolutize(Element content, URI base) {
+    /**
+     * Makes link and image targets absolute in place (so the clean HTML gets them too), resolved and normalised by
+     * {@code resolve}.
+     */
+    static void absolutize(Element content, Function<String, Optional<URI>> resolve) {
         for (Element a : content.select(LINKS)) {
             String href = a.attr("href");
             if (LinkCollector.isSamePageReference(href)) {
                 a.removeAttr("href"); // "#section": the Markdown has no anchors to jump to
                 continue;
             }
-            UrlNormalizer.normalize(base, href).ifPresentOrElse(
-                    url -> a.attr("href", url.toString()), () -> a.removeAttr("href"));
+            resolve.apply(href).ifPresentOrElse(url -> a.attr("href", url.toString()), () -> a.removeAttr("href"));
         }
         for (Element img : content.select(IMAGES)) {
             // data: URIs and the like are dropped: megabytes of base64 nobody wants in Markdown
-            UrlNormalizer.normalize(base, img.attr("src")).ifPresentOrElse(
-                    url -> img.attr("src", url.toString()), img::remove);
+            resolve.apply(img.attr("src")).ifPresentOrElse(url -> img.attr("src", url.toString()), img::remove);
         }
     }
 }

@@ -61,17 +61,31 @@ final class PlainText {
             }
         }
 
+        /** Appends each run of non-space characters whole, and each run of spaces as at most one. */
         private void appendCollapsed(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00A0') {
+            int i = 0;
+            int length = text.length();
+            while (i < length) {
+                int start = i;
+                while (i < length && !isSpace(text.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    out.append(text, start, i);
+                }
+                if (i < length) {
                     if (!out.isEmpty() && !endsWithSeparator()) {
                         out.append(' ');
                     }
-                } else {
-                    out.append(c);
+                    while (i < length && isSpace(text.charAt(i))) {
+                        i++;
+                    }
                 }
             }
+        }
+
+        private static boolean isSpace(char c) {
+            return c <= ' ' ? Character.isWhitespace(c) : c == '\u00A0' || c > 127 && Character.isWhitespace(c);
         }
 
         /** Preformatted text as written, but with the same line rules: no blank or space-only lines. */

@@ -60,6 +60,8 @@ class HtmlExtractionTest {
         ExtractedPage og = html("<head><meta property='og:title' content='From OG'></head><h1>Heading</h1>", ALL);
         ExtractedPage heading = html("<body><h1> The  heading </h1><p>text</p></body>", ALL);
         ExtractedPage none = html("<p>no title at all</p>", ALL);
+        ExtractedPage iconOnly = html("<body><svg><g><title>Search icon</title></g></svg><h1>Real heading</h1></body>", ALL);
+        assertThat(iconOnly.title()).isEqualTo("Real heading");
         assertThat(og.title()).isEqualTo("From OG");
         assertThat(heading.title()).isEqualTo("The heading");
         assertThat(none.title()).isNull();
