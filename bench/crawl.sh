@@ -17,6 +17,9 @@ crawl_config() {
   BENCH_ROUNDS=${BENCH_ROUNDS:-3}
   BENCH_PAGES=${BENCH_PAGES:-10000}
   BENCH_HOST_CONCURRENCY=${BENCH_HOST_CONCURRENCY:-64}
+  # The heap a node should be given (docs/operations.md); without it RSS shows the JVM's heap
+  # growth, not the crawler's. BENCH_JAVA_OPTS= (empty) measures the JVM's default.
+  BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx512m}
   local knob
   for knob in BENCH_ROUNDS BENCH_PAGES BENCH_HOST_CONCURRENCY; do
     [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || die "$knob must be a whole number of at least 1, got '${!knob}'"
@@ -122,7 +125,7 @@ crawl_report() {
     [crawlee]="Crawlee $(node -p "require('$BENCH_DIR/peers/node_modules/@crawlee/cheerio/package.json').version") CheerioCrawler")
   echo "benchmark: crawl — a generated $BENCH_PAGES-page site on nginx (127.0.0.1), crawled from its home page"
   machine_info
-  printf 'java:   %s\n' "$("$JAVA" -version 2>&1 | sed -n 1p)"
+  printf 'java:   %s (options: %s)\n' "$("$JAVA" -version 2>&1 | sed -n 1p)" "${BENCH_JAVA_OPTS:-none}"
   printf 'node:   %s\n' "$(node --version)"
   printf 'rounds: %s, alternating; medians\n' "$BENCH_ROUNDS"
   echo
