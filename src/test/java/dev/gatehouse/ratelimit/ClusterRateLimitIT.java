@@ -22,9 +22,12 @@ class ClusterRateLimitIT {
 
     @BeforeAll
     static void startThreeNodes() throws Exception {
-        // a burst refilled over an hour, so the count is the burst, not burst + refill
+        // a burst refilled over an hour, so the count is the burst, not burst + refill; a Redis timeout
+        // far above the 50 ms default, so a loaded machine does not send decisions to the local fallback
+        // (RedisOutageIT covers that path)
         cluster = ClusterNodes.start(3, "--gatehouse.ratelimit.enabled=true",
-                "--gatehouse.ratelimit.tiers.anonymous=" + BURST + "/1h", "--gatehouse.trusted-proxies=127.0.0.1/32");
+                "--gatehouse.ratelimit.tiers.anonymous=" + BURST + "/1h", "--gatehouse.trusted-proxies=127.0.0.1/32",
+                "--gatehouse.ratelimit.cluster.timeout=2s");
     }
 
     @AfterAll
