@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxItemsPerSubmit    most items a POST may carry
  * @param cleanupInterval      how often expired jobs are deleted (on one node of a cluster)
  * @param shutdownGrace        how long a stopping node lets running items finish
+ * @param vacuumInterval       how often one node checks whether the item table needs a vacuum (PostgreSQL)
+ * @param vacuumDeadRows       dead row versions in the item table that trigger a vacuum (PostgreSQL); 0 leaves it to autovacuum
  */
 @ConfigurationProperties("gatehouse.jobs")
 public record JobsProperties(
@@ -45,7 +47,9 @@ public record JobsProperties(
         @DefaultValue("24h") Duration idempotencyWindow,
         @DefaultValue("100000") int maxItemsPerSubmit,
         @DefaultValue("1m") Duration cleanupInterval,
-        @DefaultValue("10s") Duration shutdownGrace) {
+        @DefaultValue("10s") Duration shutdownGrace,
+        @DefaultValue("5s") Duration vacuumInterval,
+        @DefaultValue("100000") long vacuumDeadRows) {
 
     public static final int MAX_ATTEMPTS_LIMIT = 20;
 
@@ -60,8 +64,9 @@ public record JobsProperties(
                 "gatehouse.jobs.default-max-attempts must be 1.." + MAX_ATTEMPTS_LIMIT);
         check(defaultResultTtl.compareTo(maxResultTtl) <= 0, "gatehouse.jobs.default-result-ttl must not exceed max-result-ttl");
         check(maxItemsPerSubmit >= 1, "gatehouse.jobs.max-items-per-submit must be positive");
-        check(pollInterval.isPositive() && reaperInterval.isPositive() && cleanupInterval.isPositive(),
-                "gatehouse.jobs intervals must be positive");
+        check(pollInterval.isPositive() && reaperInterval.isPositive() && cleanupInterval.isPositive()
+                && vacuumInterval.isPositive(), "gatehouse.jobs intervals must be positive");
+        check(vacuumDeadRows >= 0, "gatehouse.jobs.vacuum-dead-rows must not be negative");
     }
 
     private static void check(boolean ok, String message) {

@@ -36,9 +36,11 @@ class ItemUpdates {
     private static final String ARRAYS_HEAD = "WITH v AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], "
             + "?::varchar[], ?::text[], ?::varchar[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[]) AS u("
             + COLUMNS + "))";
-    // The lease owner is compared through COALESCE so that no index can serve that condition: the
-    // prepared (generic) plan would otherwise walk the lease index for every row, scanning all the
-    // node's leased items each time, instead of one primary-key probe per row.
+    // Only the primary key may serve this join: a plan that walks an index of leased rows (by owner,
+    // or the whole partial index for status = 'running') steps over every dead entry left since the
+    // last vacuum, once per batch. So the owner is compared through COALESCE, which no index serves,
+    // and the status is not tested: an item has a lease owner exactly while it is running (claiming
+    // sets both; every other change clears the owner), so the owner test is the running test.
     private static final String TAIL = """
 
             UPDATE job_items SET status = v.status, result = v.result, error_code = v.error_code, error = v.error,
@@ -47,7 +49,7 @@ class ItemUpdates {
                    lease_owner = NULL, lease_expires_at = NULL
               FROM v
              WHERE job_items.job_id = v.job_id AND job_items.seq = v.seq
-               AND job_items.status = 'running' AND COALESCE(job_items.lease_owner, '') = v.owner
+               AND COALESCE(job_items.lease_owner, '') = v.owner
             RETURNING job_items.job_id, job_items.seq""";
 
     /**
