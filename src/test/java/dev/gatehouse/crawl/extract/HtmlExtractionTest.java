@@ -225,4 +225,31 @@ class HtmlExtractionTest {
                 + "<input name='email'><button>Sign up</button></form></main></body>", ALL);
         assertThat(signUp.text()).isEqualTo("Article text.");
     }
+
+    @Test
+    void codeFencesNameTheLanguageHoweverTheHighlighterSpelledIt() {
+        String markdown = html("<main><pre><code class='lang-js'>let x = 1;</code></pre>"
+                + "<pre><code class='hljs python'>def f(): pass</code></pre>"
+                + "<div class='highlight highlight-source-go'><pre><code>func main() {}</code></pre></div>"
+                + "<pre><code class='hljs'>plain()</code></pre></main>", ALL).markdown();
+        assertThat(markdown).contains("```js\nlet x = 1;\n```", "```python\ndef f(): pass\n```",
+                "```go\nfunc main() {}\n```", "\n    plain()");
+    }
+
+    @Test
+    void aTableWithoutHeaderRowGetsItsFirstRowAsHeader() {
+        String markdown = html("<main><table><tr><td>name</td><td>value</td></tr><tr><td>a | b</td><td>2</td></tr>"
+                + "</table></main>", ALL).markdown();
+        assertThat(markdown).containsPattern("\\| +name +\\| value \\|\n\\|-+\\|-+\\|\n\\| a \\\\\\| b \\| 2 +\\|");
+    }
+
+    @Test
+    void markdownHasNoNonStandardInlineSyntaxAndBlocksStayApart() {
+        String markdown = html("<main><p>H<sub>2</sub>O, x<sup>2</sup>, <ins>new</ins>, <u>under</u></p><hr>"
+                + "<figure><img src='/f.png' alt='Figure'><figcaption>A caption</figcaption></figure>"
+                + "<p>Say <strong> spaced </strong>word and <em>done.</em>Next, <del>old</del>, <s>gone</s>.</p></main>", ALL).markdown();
+        assertThat(markdown)
+                .contains("H2O, x2, new, under\n\n---\n\n![Figure](https://example.com/f.png)\n\nA caption")
+                .contains("Say **spaced** word and *done.* Next, ~~old~~, ~~gone~~.");
+    }
 }
