@@ -7,8 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** A realistic blog article through {@link PageExtractor}: head facts, main content in every format, links. */
@@ -251,5 +256,27 @@ class HtmlExtractionTest {
         assertThat(markdown)
                 .contains("H2O, x2, new, under\n\n---\n\n![Figure](https://example.com/f.png)\n\nA caption")
                 .contains("Say **spaced** word and *done.* Next, ~~old~~, ~~gone~~.");
+    }
+
+    @Test
+    void oneExtractorServesManyThreadsWithTheResultsOfOne() throws Exception {
+        PageExtractor shared = new PageExtractor();
+        List<String> pages = List.of(resource("article.html"), "<main><h1>Two</h1><p>Second <b>page</b>.</p></main>",
+                "<table><tr><td>a</td></tr></table>", "<pre><code class='lang-sh'>ls</code></pre>");
+        List<ExtractedPage> expected = pages.stream().map(p -> html(p, ALL)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ExtractedPage>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String page = pages.get(i % pages.size());
+                results.add(pool.submit(() -> shared.extract(PAGE, "text/html", page.getBytes(StandardCharsets.UTF_8),
+                        null, ALL)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(expected.get(i % pages.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
