@@ -39,8 +39,15 @@ final class ElementRenderers implements HtmlNodeRenderer {
     private static final List<String> BLOCKS = List.of(
             "div", "section", "figure", "figcaption", "details", "summary", "header", "footer", "address", "center");
 
+    /** Built once: the handlers hold no state, and flexmark asks for them on every conversion. */
+    private static final Set<HtmlNodeRendererHandler<?>> HANDLERS = handlers();
+
     @Override
     public Set<HtmlNodeRendererHandler<?>> getHtmlNodeRendererHandlers() {
+        return HANDLERS;
+    }
+
+    private static Set<HtmlNodeRendererHandler<?>> handlers() {
         // By identity: flexmark's handlers are equal when their renderers are, whatever tag they are for, so the
         // ten block tags sharing one method reference would collapse into one in a HashSet.
         Set<HtmlNodeRendererHandler<?>> handlers = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -50,7 +57,7 @@ final class ElementRenderers implements HtmlNodeRenderer {
             handlers.add(new HtmlNodeRendererHandler<Element>(tag, Element.class, ElementRenderers::division));
         }
         handlers.add(new HtmlNodeRendererHandler<Element>("img", Element.class, (e, context, out) -> image(e, out)));
-        return handlers;
+        return Collections.unmodifiableSet(handlers);
     }
 
     /**
