@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Reshapes main content, in place, into what Markdown can say, before flexmark converts it. The clean HTML, rendered
@@ -16,6 +18,7 @@ import org.jsoup.nodes.Element;
  *       layout tables nested in each other grew its Markdown exponentially and ran out of memory.</li>
  *   <li>A table without a header row gets its first row as the header: a GitHub table must start with one, and
  *       flexmark otherwise writes the delimiter row first, which no renderer reads as a table.</li>
+ *   <li>A list item's text before a paragraph becomes a paragraph too, so the two do not run together.</li>
  *   <li>Code names its language as {@code language-x}, the one spelling flexmark reads, whatever the
  *       highlighter wrote ({@code lang-js}, {@code hljs python}, GitHub's {@code highlight-source-go} on the
  *       enclosing div); other classes go, so {@code hljs} is not taken for a language.</li>
@@ -31,12 +34,18 @@ final class MarkdownInput {
     static void prepare(Element content) {
         List<Element> tables = new ArrayList<>();
         List<Element> codes = new ArrayList<>();
+        List<Element> items = new ArrayList<>();
         for (Element e : content.getAllElements()) {
             if (e.nameIs("table")) {
                 tables.add(e);
             } else if (e.nameIs("code") && e.parent() != null && e.parent().nameIs("pre")) {
                 codes.add(e);
+            } else if (e.nameIs("li")) {
+                items.add(e);
             }
+        }
+        for (Element item : items) {
+            separateLeadingText(item);
         }
         for (Element table : tables) {
             if (hasTableAncestor(table, content)) {
@@ -54,6 +63,30 @@ final class MarkdownInput {
                 code.removeAttr("class");
             } else {
                 code.attr("class", "language-" + language);
+            }
+        }
+    }
+
+    /**
+     * {@code <li>four<p>more</p></li>}: flexmark writes the paragraph straight after the text ({@code fourmore}),
+     * so the text gets a paragraph of its own.
+     */
+    private static void separateLeadingText(Element item) {
+        Element first = item.firstElementChild();
+        if (first == null || !first.nameIs("p")) {
+            return;
+        }
+        List<Node> leading = new ArrayList<>();
+        boolean text = false;
+        for (Node n = item.firstChild(); n != null && n != first; n = n.nextSibling()) {
+            leading.add(n);
+            text |= n instanceof TextNode t && !t.isBlank();
+        }
+        if (text) {
+            Element paragraph = new Element("p");
+            first.before(paragraph);
+            for (Node n : leading) {
+                paragraph.appendChild(n);
             }
         }
     }

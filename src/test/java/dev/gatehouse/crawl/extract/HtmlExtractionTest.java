@@ -242,6 +242,12 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aListItemsTextAndItsParagraphStayApart() {
+        assertThat(html("<main><ol><li>three</li><li>four<p>more about four</p></li></ol></main>", ALL).markdown())
+                .isEqualTo("1. three\n2. four\n\n   more about four");
+    }
+
+    @Test
     void aTableWithoutHeaderRowGetsItsFirstRowAsHeader() {
         String markdown = html("<main><table><tr><td>name</td><td>value</td></tr><tr><td>a | b</td><td>2</td></tr>"
                 + "</table></main>", ALL).markdown();
