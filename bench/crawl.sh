@@ -17,6 +17,9 @@ crawl_config() {
   BENCH_ROUNDS=${BENCH_ROUNDS:-3}
   BENCH_PAGES=${BENCH_PAGES:-10000}
   BENCH_HOST_CONCURRENCY=${BENCH_HOST_CONCURRENCY:-64}
+  # The heap a node should be given (docs/operations.md); without it RSS shows the JVM's heap
+  # growth, not the crawler's. BENCH_JAVA_OPTS= (empty) measures the JVM's default.
+  BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS--Xmx512m}
   local knob
   for knob in BENCH_ROUNDS BENCH_PAGES BENCH_HOST_CONCURRENCY; do
     [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || die "$knob must be a whole number of at least 1, got '${!knob}'"
@@ -57,6 +60,7 @@ NGINX
 }
 
 rss_mb() { awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status"; }
+threads() { awk '/^Threads:/ { print $2 }' "/proc/$1/status"; }
 
 # crawl_gatehouse_round: one crawl job while a sampler keeps the peak RSS.
 crawl_gatehouse_round() {
@@ -89,7 +93,7 @@ crawl_measure() {
   log "warm-up crawl (1,000 pages)"
   GATEHOUSE_TOKEN=$AUTH_TOKEN node "$BENCH_DIR/peers/gatehouse-crawl.mjs" "$GH_BASE" "$CRAWL_SITE" 1000 \
     "$BENCH_HOST_CONCURRENCY" >/dev/null || die "the warm-up crawl failed"
-  CRAWL_RSS_WARM=$(rss_mb "$GH_PID")
+  CRAWL_RSS_WARM=$(rss_mb "$GH_PID") CRAWL_THREADS_WARM=$(threads "$GH_PID")
   for ((r = 1; r <= BENCH_ROUNDS; r++)); do
     line=$(crawl_gatehouse_round)
     log "round $r gatehouse: $line"
@@ -98,7 +102,7 @@ crawl_measure() {
     log "round $r crawlee: $line"
     crawl_record crawlee "$line"
   done
-  CRAWL_RSS_END=$(rss_mb "$GH_PID")
+  CRAWL_RSS_END=$(rss_mb "$GH_PID") CRAWL_THREADS_END=$(threads "$GH_PID")
 }
 
 # crawl_record SYSTEM JSON: append one round's figures.
@@ -121,7 +125,7 @@ crawl_report() {
     [crawlee]="Crawlee $(node -p "require('$BENCH_DIR/peers/node_modules/@crawlee/cheerio/package.json').version") CheerioCrawler")
   echo "benchmark: crawl — a generated $BENCH_PAGES-page site on nginx (127.0.0.1), crawled from its home page"
   machine_info
-  printf 'java:   %s\n' "$("$JAVA" -version 2>&1 | sed -n 1p)"
+  printf 'java:   %s (options: %s)\n' "$("$JAVA" -version 2>&1 | sed -n 1p)" "${BENCH_JAVA_OPTS:-none}"
   printf 'node:   %s\n' "$(node --version)"
   printf 'rounds: %s, alternating; medians\n' "$BENCH_ROUNDS"
   echo
@@ -137,6 +141,8 @@ crawl_report() {
     -v c="$(median ${CRAWL_PPS[crawlee]})" 'BEGIN { printf "%.2f", (c > 0 ? g / c : 0) }')"
   printf 'gatehouse RSS: %s MB at start, %s MB after a 1,000-page warm-up, %s MB after %s crawls of %s pages: growth %s MB (goal < 150)\n' \
     "$CRAWL_RSS_START" "$CRAWL_RSS_WARM" "$CRAWL_RSS_END" "$BENCH_ROUNDS" "$BENCH_PAGES" "$((CRAWL_RSS_END - CRAWL_RSS_WARM))"
+  printf 'gatehouse JVM threads: %s after the warm-up, %s after the last crawl (platform threads; crawl items run on virtual ones)\n' \
+    "$CRAWL_THREADS_WARM" "$CRAWL_THREADS_END"
 }
 
 bench_main() {

@@ -46,8 +46,9 @@ http_find_jar() {
   else
     jar=$REPO_ROOT/target/gatehouse.jar
   fi
-  if [[ ! -f $jar ]]; then
-    log "$jar not found: building it with ./mvnw -q -DskipTests package"
+  # A jar older than the sources would measure code that is no longer there.
+  if [[ -z ${GATEHOUSE_JAR:-} && (! -f $jar || -n $(find "$REPO_ROOT/src/main" "$REPO_ROOT/pom.xml" -newer "$jar" -print -quit)) ]]; then
+    log "$jar missing or older than the sources: building it with ./mvnw -q -DskipTests package"
     (cd "$REPO_ROOT" && ./mvnw -q -DskipTests package) >&2 || die "build failed"
   fi
   [[ -f $jar ]] || die "$jar still does not exist (the build writes $REPO_ROOT/target/gatehouse.jar)"

@@ -1,6 +1,7 @@
 package dev.gatehouse.jobs;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,9 @@ public class JobService {
         this.statistics = statistics;
     }
 
+    /** 403 when the job's type needs a permission the caller lacks (a crawl needs {@code crawl:run}). */
     public SubmittedJob submit(AuthenticatedPrincipal caller, JobRequest request) {
+        authorize(caller, request.type());
         return submit(caller.orgId(), caller.userId(), request);
     }
 
@@ -43,8 +46,20 @@ public class JobService {
     }
 
     /** Checks a job as {@code submit} would, storing nothing: a schedule's job is checked once, at creation. */
-    public void check(JobRequest request) {
+    public void check(AuthenticatedPrincipal caller, JobRequest request) {
+        authorize(caller, request.type());
         submission.check(request);
+    }
+
+    /** The permission a job of {@code type} needs besides {@code jobs:write}, if any. */
+    public Optional<Permission> requiredPermission(String type) {
+        return submission.requiredPermission(type);
+    }
+
+    private void authorize(AuthenticatedPrincipal caller, String type) {
+        requiredPermission(type).filter(permission -> !caller.has(permission)).ifPresent(permission -> {
+            throw ApiException.forbidden("A " + type + " job needs the " + permission.wireName() + " permission.");
+        });
     }
 
     /** The job, if it exists, has not expired and the caller may see it; otherwise 404. */

@@ -81,6 +81,11 @@ public final class TestDatabase implements AutoCloseable {
         return target.dialect();
     }
 
+    /** Where a server under test finds this database ({@code gatehouse.database.url}; SQLite: its data dir). */
+    public String jdbcUrl() {
+        return target.jdbcUrl();
+    }
+
     public HikariDataSource dataSource() {
         return dataSource;
     }

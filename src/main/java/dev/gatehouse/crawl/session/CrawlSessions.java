@@ -25,7 +25,11 @@ public interface CrawlSessions {
         /** Extra request headers the session adds to every fetch. */
         Map<String, String> headers();
 
-        /** One fetch's outcome for the session's metrics; {@code errorCode} null when the page was fetched. */
+        /**
+         * One page's outcome for the session's metrics; {@code errorCode} null when the page was fetched.
+         * Call it once per page, failed pages included: it is also what saves the cookies the page's
+         * responses set, so the session's later fetches see them.
+         */
         void record(long bytes, Duration elapsed, @Nullable String errorCode);
     }
 }

@@ -3,10 +3,6 @@ package dev.gatehouse.jobs.http;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +14,7 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.gatehouse.jobs.spi.HttpStatusFailures;
 import dev.gatehouse.jobs.spi.ItemFailedException;
 import dev.gatehouse.platform.egress.FetchResponse;
 
@@ -28,26 +25,12 @@ import dev.gatehouse.platform.egress.FetchResponse;
  */
 final class HttpResponses {
 
-    /** A server asking for more than this is asked again after this; the job's attempts still bound it. */
-    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
-
     private HttpResponses() {
     }
 
     static ObjectNode result(FetchResponse response, Clock clock) throws ItemFailedException {
         int status = response.status();
-        if (status >= 500 || status == 408) {
-            throw ItemFailedException.retryable("http_" + status, "The destination answered " + status + ".");
-        }
-        if (status == 429) {
-            String message = "The destination answered 429 (too many requests).";
-            Optional<Duration> after = retryAfter(response.headers(), clock);
-            throw after.isPresent() ? ItemFailedException.retryAfter("http_429", message, after.get())
-                    : ItemFailedException.retryable("http_429", message);
-        }
-        if (status >= 400) {
-            throw ItemFailedException.permanent("http_" + status, "The destination answered " + status + ".");
-        }
+        HttpStatusFailures.check(status, response.headers(), clock);
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("status", status);
         result.set("headers", headers(response.headers()));
@@ -91,22 +74,6 @@ final class HttpResponses {
             return textual ? Optional.of(new String(response.body(), charset)) : Optional.empty();
         } catch (RuntimeException e) {
             // an unparseable type or an unknown charset: keep the bytes exactly, as base64
-            return Optional.empty();
-        }
-    }
-
-    /** RFC 9110 §10.2.3: delay-seconds or an HTTP-date. */
-    static Optional<Duration> retryAfter(Map<String, List<String>> headers, Clock clock) {
-        String value = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("retry-after"))
-                .flatMap(e -> e.getValue().stream()).findFirst().map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Duration after = value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(after.isNegative() ? Duration.ZERO : after.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : after);
-        } catch (NumberFormatException | DateTimeParseException e) {
             return Optional.empty();
         }
     }

@@ -4,62 +4,60 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.jobs.internal.Outcome.Kind;
+import dev.gatehouse.jobs.spi.NewItem;
 
 /**
  * Writes a batch of outcomes in the caller's transaction: the checkpoint. Each item is updated only
- * while it is still {@code running} under this node's lease, so an item whose lease expired and
- * was claimed again elsewhere is never completed twice: the late outcome matches no row and is
- * dropped. Results, follow-ups and the job's counters are written together, one counter update
- * per job per batch, and the job ends in the same transaction as its last item.
+ * while it is still {@code running} under the lease it was claimed with, so an item whose lease
+ * expired and was claimed again elsewhere is never completed twice: the late outcome matches no row
+ * and is dropped. Results, follow-ups and the job's counters are written together, one counter
+ * update per job per batch, and the job ends in the same transaction as its last item.
  */
 @Component
 class CheckpointStore {
 
-    private static final String UPDATE_ITEM = """
-            UPDATE job_items SET status = ?, result = ?, error_code = ?, error = ?, finished_at = ?, elapsed_ms = ?,
-                   next_run_at = COALESCE(?, next_run_at), attempts = attempts - ?, lease_owner = NULL, lease_expires_at = NULL
-             WHERE job_id = ? AND seq = ? AND status = 'running' AND lease_owner = ?""";
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final ItemUpdates updates;
     private final JobsDialect dialect;
-    private final NodeIdentity node;
     private final ItemInserts inserts;
+    private final JobCompletion completion;
 
-    CheckpointStore(JdbcClient jdbc, JdbcTemplate batches, JobsDialect dialect, NodeIdentity node, ItemInserts inserts) {
+    CheckpointStore(JdbcClient jdbc, ItemUpdates updates, JobsDialect dialect, ItemInserts inserts,
+            JobCompletion completion) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.updates = updates;
         this.dialect = dialect;
-        this.node = node;
         this.inserts = inserts;
+        this.completion = completion;
     }
 
-    /** What a batch changed: jobs whose counters moved, and whether items went back to the queue. */
-    record Written(Map<String, JobTally> tallies, boolean requeued) {
+    /**
+     * What a batch changed: the events of the jobs it ended (to publish after commit), and whether
+     * items went back to the queue.
+     */
+    record Applied(List<Object> events, boolean requeued) {
     }
 
-    Written write(List<Outcome> all) {
+    /** Writes the outcomes, their jobs' counters and the end of any job they finish, in the caller's transaction. */
+    Applied apply(List<Outcome> all, long now) {
         Map<String, JobTally> tallies = lockJobs(all);
         // a job deleted meanwhile (expired after a cancel) has no items left to checkpoint
         List<Outcome> outcomes = all.stream().filter(o -> tallies.get(o.item().jobId()) != null).toList();
-        tallies.values().removeIf(java.util.Objects::isNull);
-        List<Object[]> rows = new ArrayList<>(outcomes.size());
-        for (Outcome outcome : outcomes) {
-            rows.add(itemRow(outcome, tallies.get(outcome.item().jobId()).cancelled()));
-        }
-        int[] counts = batches.batchUpdate(UPDATE_ITEM, rows);
+        tallies.values().removeIf(Objects::isNull);
+        Set<ItemUpdates.Key> applied = updates.apply(outcomes.stream()
+                .map(outcome -> change(outcome, tallies.get(outcome.item().jobId()).cancelled())).toList());
         boolean requeued = false;
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (counts[i] == 0) {
+        for (Outcome outcome : outcomes) {
+            if (!applied.contains(new ItemUpdates.Key(outcome.item().jobId(), outcome.item().seq()))) {
                 continue; // lease lost: another node owns this item now
             }
-            Outcome outcome = outcomes.get(i);
             JobTally tally = tallies.get(outcome.item().jobId());
             tally.count(outcome);
             requeued |= !tally.cancelled() && !outcome.ends();
@@ -67,10 +65,16 @@ class CheckpointStore {
                 addFollowUps(tally, outcome);
             }
         }
-        return new Written(tallies, requeued || tallies.values().stream().anyMatch(t -> t.addedItems > 0));
+        List<Object> ended = new ArrayList<>();
+        for (JobTally tally : tallies.values()) {
+            saveTally(tally, now);
+            completion.finishIfEnded(tally, now).ifPresent(ended::add);
+            requeued |= tally.addedItems > 0;
+        }
+        return new Applied(ended, requeued);
     }
 
-    private Object[] itemRow(Outcome outcome, boolean jobCancelled) {
+    private static ItemUpdates.Change change(Outcome outcome, boolean jobCancelled) {
         ClaimedItem item = outcome.item();
         String status = jobCancelled ? "cancelled" : switch (outcome.kind()) {
             case DONE -> "done";
@@ -78,10 +82,9 @@ class CheckpointStore {
             case RETRY, DEFER -> "pending";
         };
         boolean ended = !status.equals("pending");
-        return new Object[] {status, outcome.result(), outcome.errorCode(), outcome.errorMessage(),
-                ended ? outcome.endedAt() : null, ended ? outcome.elapsedMs() : null,
-                ended ? null : outcome.retryAt(), outcome.kind() == Kind.DEFER ? 1 : 0,
-                item.jobId(), item.seq(), node.id()};
+        return new ItemUpdates.Change(item.jobId(), item.seq(), item.leaseOwner(), status, outcome.result(),
+                outcome.errorCode(), outcome.errorMessage(), ended ? outcome.endedAt() : null,
+                ended ? outcome.elapsedMs() : null, ended ? null : outcome.retryAt(), outcome.kind() == Kind.DEFER ? 1 : 0);
     }
 
     private Map<String, JobTally> lockJobs(List<Outcome> outcomes) {
@@ -102,7 +105,11 @@ class CheckpointStore {
 
     private void addFollowUps(JobTally tally, Outcome outcome) {
         long room = Math.max(0, outcome.itemCap() - tally.total);
-        var wanted = outcome.followUps().subList(0, (int) Math.min(room, outcome.followUps().size()));
+        List<NewItem> wanted = outcome.followUps();
+        if (room < wanted.size()) {
+            // Near the cap, links the job already holds must not take the room of new ones.
+            wanted = inserts.unseen(tally.id, wanted).stream().limit(room).toList();
+        }
         if (wanted.isEmpty()) {
             return;
         }
@@ -114,7 +121,7 @@ class CheckpointStore {
     }
 
     /** Stores the batch's counts on the job row. */
-    void saveTally(JobTally tally, long now) {
+    private void saveTally(JobTally tally, long now) {
         jdbc.sql("""
                 UPDATE jobs SET total = :total, done = :done, failed = :failed, cancelled = :cancelled,
                        attempts = attempts + :attempts, bytes = bytes + :bytes, elapsed_sum_ms = elapsed_sum_ms + :elapsed,

@@ -32,17 +32,15 @@ class CheckpointWriter {
 
     private final LinkedBlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final CheckpointStore store;
-    private final JobCompletion completion;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final WakeSignal wake;
     private final JobsProperties properties;
     private final Clock clock;
 
-    CheckpointWriter(CheckpointStore store, JobCompletion completion, PlatformTransactionManager transactionManager,
+    CheckpointWriter(CheckpointStore store, PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events, WakeSignal wake, JobsProperties properties, Clock clock) {
         this.store = store;
-        this.completion = completion;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.wake = wake;
@@ -96,18 +94,9 @@ class CheckpointWriter {
     }
 
     private void write(List<Outcome> batch) {
-        List<Object> finished = new ArrayList<>();
-        boolean requeued = Boolean.TRUE.equals(transactions.execute(tx -> {
-            long now = clock.millis();
-            CheckpointStore.Written written = store.write(batch);
-            for (JobTally tally : written.tallies().values()) {
-                store.saveTally(tally, now);
-                completion.finishIfEnded(tally, now).ifPresent(finished::add);
-            }
-            return written.requeued();
-        }));
-        finished.forEach(events::publishEvent);
-        if (requeued) {
+        CheckpointStore.Applied applied = transactions.execute(tx -> store.apply(batch, clock.millis()));
+        applied.events().forEach(events::publishEvent);
+        if (applied.requeued()) {
             wake.queued();
         }
     }

@@ -1,5 +1,8 @@
 package dev.gatehouse.jobs.internal;
 
-/** An item this node leased: enough to run it and to checkpoint it without reading it again. */
-record ClaimedItem(String jobId, long seq, String orgId, int attempts, int attemptLimit, String input) {
+/**
+ * A leased item: enough to run it and to checkpoint it without reading it again. The lease owner is
+ * this node for items it claimed; the reaper checkpoints another node's expired ones.
+ */
+record ClaimedItem(String jobId, long seq, String orgId, int attempts, int attemptLimit, String input, String leaseOwner) {
 }

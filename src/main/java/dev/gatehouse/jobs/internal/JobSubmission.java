@@ -23,6 +23,7 @@ import dev.gatehouse.jobs.JobsProperties;
 import dev.gatehouse.jobs.spi.JobType;
 import dev.gatehouse.jobs.spi.NewItem;
 import dev.gatehouse.platform.ids.Ids;
+import dev.gatehouse.platform.security.Permission;
 import dev.gatehouse.platform.storage.UniqueViolations;
 
 /**
@@ -73,6 +74,11 @@ public class JobSubmission {
             throw JobValidation.invalid("items", "a job may start with at most " + most + " items");
         }
         return expanded;
+    }
+
+    /** The permission a type asks of submitters besides {@code jobs:write}; empty for none or an unknown type. */
+    public Optional<Permission> requiredPermission(String type) {
+        return types.find(type).flatMap(JobType::requiredPermission);
     }
 
     public SubmittedJob submit(String orgId, String ownerId, JobRequest request) {

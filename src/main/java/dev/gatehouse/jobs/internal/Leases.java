@@ -17,7 +17,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * Leases keep a claimed item with its node. Every node extends the leases of all the items it holds
  * in one statement per heartbeat, so a lease outlives its item only as long as the node lives. One
  * node of the cluster (ShedLock) returns expired leases to the queue: the items of a node that died
- * or hung run again elsewhere. An item of a job cancelled meanwhile is marked cancelled instead.
+ * or hung run again elsewhere. An item of a job cancelled meanwhile is marked cancelled instead, and
+ * one that has used all its attempts is failed ({@link ExhaustedLeases}): a poison item must not
+ * take down node after node for ever.
  */
 @Component
 public class Leases {
@@ -28,13 +30,16 @@ public class Leases {
     private final NodeIdentity node;
     private final JobsProperties properties;
     private final WakeSignal wake;
+    private final ExhaustedLeases exhausted;
     private final Clock clock;
 
-    Leases(JdbcClient jdbc, NodeIdentity node, JobsProperties properties, WakeSignal wake, Clock clock) {
+    Leases(JdbcClient jdbc, NodeIdentity node, JobsProperties properties, WakeSignal wake, ExhaustedLeases exhausted,
+            Clock clock) {
         this.jdbc = jdbc;
         this.node = node;
         this.properties = properties;
         this.wake = wake;
+        this.exhausted = exhausted;
         this.clock = clock;
     }
 
@@ -45,7 +50,8 @@ public class Leases {
     }
 
     /** Returns expired leases to the queue; public so operations (and tests) can run it on demand. */
-    @Scheduled(fixedDelayString = "${gatehouse.jobs.reaper-interval:10s}")
+    // first run one interval after start, like every later one: a node starting up holds no leases yet
+    @Scheduled(fixedDelayString = "${gatehouse.jobs.reaper-interval:10s}", initialDelayString = "${gatehouse.jobs.reaper-interval:10s}")
     @SchedulerLock(name = "jobs.reaper", lockAtMostFor = "PT5M")
     public void reap() {
         long now = clock.millis();
@@ -54,9 +60,13 @@ public class Leases {
                  WHERE status = 'running' AND lease_expires_at < :now
                    AND job_id IN (SELECT id FROM jobs WHERE status = 'cancelled')""")
                 .param("now", now).update();
+        int failed = exhausted.fail(now);
+        if (failed > 0) {
+            log.warn("items failed: their lease expired on every attempt", kv("items", failed), kv("code", ExhaustedLeases.CODE));
+        }
         int requeued = jdbc.sql("""
                 UPDATE job_items SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_run_at = :now
-                 WHERE status = 'running' AND lease_expires_at < :now""")
+                 WHERE status = 'running' AND lease_expires_at < :now AND attempts < attempt_limit""")
                 .param("now", now).update();
         if (requeued > 0) {
             log.info("expired leases returned to the queue", kv("items", requeued));

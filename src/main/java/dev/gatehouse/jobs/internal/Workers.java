@@ -17,10 +17,14 @@ import dev.gatehouse.jobs.JobsProperties;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
- * This node's workers: a dispatcher that claims batches while the node has room, {@code concurrency}
- * virtual threads that run items, and the checkpoint writer's thread. The node holds at most
- * {@code concurrency + claim-batch} leased items, so workers rarely wait for a claim and a batch
- * never strands more than one batch's worth behind a slow item.
+ * This node's workers: a dispatcher that claims batches, {@code concurrency} virtual threads that run
+ * items, and the checkpoint writer's thread. The three overlap: the dispatcher tops up the queue of
+ * claimed items while workers run earlier ones and the writer commits finished ones, so no stage
+ * waits for another's round trip to the database. The queue of claimed-but-unstarted items holds at
+ * most {@code claim-batch}, and is topped up when it falls to half of that, so workers rarely wait
+ * for a claim and a slow item never strands more than one batch. Finished items wait for their
+ * checkpoint still leased to this node; when more than two checkpoint batches are waiting, claiming
+ * pauses until the writer catches up.
  *
  * <p>Stopping (graceful shutdown): claiming stops; items claimed but not started go straight back
  * to the queue without spending an attempt; running items get {@code shutdown-grace} to finish; the
@@ -39,7 +43,6 @@ class Workers implements SmartLifecycle {
     private final WakeSignal wake;
     private final JobsProperties properties;
     private final LinkedBlockingQueue<ClaimedItem> ready = new LinkedBlockingQueue<>();
-    private final AtomicInteger inHand = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean claiming;
@@ -74,15 +77,12 @@ class Workers implements SmartLifecycle {
     }
 
     private void dispatch() {
-        int capacity = properties.concurrency() + properties.claimBatch();
         while (claiming) {
             try {
-                int room = capacity - inHand.get();
-                if (room >= Math.min(properties.claimBatch(), capacity / 2) || inHand.get() == 0) {
-                    int want = Math.min(room, properties.claimBatch());
+                int want = properties.claimBatch() - ready.size();
+                if (want >= lowWater() && checkpoints.backlog() <= 2 * properties.checkpointBatch()) {
                     wake.reset();
                     List<ClaimedItem> claimed = claimer.claimBatch(want);
-                    inHand.addAndGet(claimed.size());
                     ready.addAll(claimed);
                     if (claimed.size() == want) {
                         continue;
@@ -98,6 +98,11 @@ class Workers implements SmartLifecycle {
         }
     }
 
+    /** Claim again once the queue of claimed items is down to half a batch. */
+    private int lowWater() {
+        return Math.max(1, properties.claimBatch() / 2);
+    }
+
     private void work() {
         while (claiming) {
             ClaimedItem item;
@@ -108,6 +113,9 @@ class Workers implements SmartLifecycle {
             }
             if (item == null) {
                 continue;
+            }
+            if (properties.claimBatch() - ready.size() >= lowWater()) {
+                wake.wakeLocal(); // below the low-water mark: time to top up
             }
             busy.incrementAndGet();
             try {
@@ -121,9 +129,8 @@ class Workers implements SmartLifecycle {
     private void writeCheckpoints() {
         while (running || checkpoints.backlog() > 0) {
             try {
-                int written = checkpoints.writeNext(100);
-                if (written > 0 && inHand.addAndGet(-written) <= properties.concurrency()) {
-                    wake.wakeLocal();
+                if (checkpoints.writeNext(100) > 0) {
+                    wake.wakeLocal(); // claiming may have paused for the backlog
                 }
             } catch (InterruptedException e) {
                 return;
@@ -138,7 +145,6 @@ class Workers implements SmartLifecycle {
         ready.drainTo(unstarted);
         try {
             release.release(unstarted);
-            inHand.addAndGet(-unstarted.size());
         } catch (RuntimeException e) {
             log.warn("could not release unstarted items; the reaper will", kv("items", unstarted.size()), kv("error", e.toString()));
         }

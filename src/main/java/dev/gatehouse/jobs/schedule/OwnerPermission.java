@@ -9,12 +9,14 @@ import dev.gatehouse.accounts.AccountService;
 import dev.gatehouse.accounts.Membership;
 import dev.gatehouse.accounts.User;
 import dev.gatehouse.auth.AuthProperties;
+import dev.gatehouse.jobs.JobService;
 import dev.gatehouse.platform.security.Permission;
 
 /**
  * Whether a schedule's owner may still submit jobs in its organization when it fires: the account
- * exists and is enabled, is still a member, and the member's role still grants {@code jobs:write}
- * (read from the configured role table, so a changed table applies at once). A schedule acts for
+ * exists and is enabled, is still a member, and the member's role still grants {@code jobs:write} and
+ * whatever the job's type also needs ({@code crawl:run}), read from the configured role table, so a
+ * changed table applies at once. A schedule acts for
  * its owner, not for the API key it was created with, so a revoked key does not stop it.
  */
 @Component
@@ -22,14 +24,16 @@ class OwnerPermission {
 
     private final AccountService accounts;
     private final AuthProperties auth;
+    private final JobService jobs;
 
-    OwnerPermission(AccountService accounts, AuthProperties auth) {
+    OwnerPermission(AccountService accounts, AuthProperties auth, JobService jobs) {
         this.accounts = accounts;
         this.auth = auth;
+        this.jobs = jobs;
     }
 
-    /** Why the owner may not submit now; empty when they may. */
-    Optional<String> refusal(String orgId, String ownerId) {
+    /** Why the owner may not submit a job of {@code type} now; empty when they may. */
+    Optional<String> refusal(String orgId, String ownerId, String type) {
         Optional<User> user = accounts.user(ownerId);
         if (user.isEmpty() || user.get().disabled()) {
             return Optional.of("the schedule's owner no longer has an active account");
@@ -42,6 +46,7 @@ class OwnerPermission {
         if (!granted.contains(Permission.JOBS_WRITE.wireName())) {
             return Optional.of("the schedule's owner no longer has the jobs:write permission");
         }
-        return Optional.empty();
+        return jobs.requiredPermission(type).filter(needed -> !granted.contains(needed.wireName()))
+                .map(needed -> "the schedule's owner no longer has the " + needed.wireName() + " permission");
     }
 }

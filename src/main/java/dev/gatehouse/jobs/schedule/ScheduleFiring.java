@@ -51,7 +51,7 @@ class ScheduleFiring {
         Instant fireTime = schedule.nextRunAt();
         // a schedule that passed creation fires again: its fields repeat at least every four years
         Instant next = CronSchedule.parse(schedule.cron(), schedule.timezone()).nextAfter(now).orElseThrow();
-        Optional<String> refusal = owners.refusal(schedule.orgId(), schedule.ownerId());
+        Optional<String> refusal = owners.refusal(schedule.orgId(), schedule.ownerId(), schedule.job().path("type").asString());
         if (refusal.isPresent()) {
             skip(schedule, fireTime, next, now, refusal.get());
             return;

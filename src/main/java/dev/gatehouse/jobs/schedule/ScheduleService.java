@@ -19,6 +19,7 @@ import dev.gatehouse.jobs.JobService;
 import dev.gatehouse.platform.ids.Ids;
 import dev.gatehouse.platform.security.AuthenticatedPrincipal;
 import dev.gatehouse.platform.security.Permission;
+import dev.gatehouse.platform.storage.TransactionLocks;
 import dev.gatehouse.platform.web.ApiException;
 
 /**
@@ -33,18 +34,18 @@ public class ScheduleService {
 
     private final ScheduleStore store;
     private final JobService jobs;
-    private final OrganizationLock organizationLock;
+    private final TransactionLocks locks;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final SchedulesProperties properties;
     private final Clock clock;
 
-    ScheduleService(ScheduleStore store, JobService jobs, OrganizationLock organizationLock,
+    ScheduleService(ScheduleStore store, JobService jobs, TransactionLocks locks,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, SchedulesProperties properties,
             Clock clock) {
         this.store = store;
         this.jobs = jobs;
-        this.organizationLock = organizationLock;
+        this.locks = locks;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.properties = properties;
@@ -55,7 +56,7 @@ public class ScheduleService {
     public Schedule create(AuthenticatedPrincipal caller, String cron, @Nullable String timezone, JobRequest job) {
         CronSchedule schedule = CronSchedule.parse(cron, timezone);
         ScheduleValidation.inJob(() -> {
-            jobs.check(job);
+            jobs.check(caller, job);
             return job;
         });
         Instant now = clock.instant();
@@ -67,7 +68,8 @@ public class ScheduleService {
         Schedule created = new Schedule(Ids.newId(), caller.orgId(), caller.userId(), cron.strip(), schedule.zone().getId(),
                 ScheduledJobBody.of(job), next, null, null, null, now);
         transactions.executeWithoutResult(tx -> {
-            organizationLock.lock(caller.orgId());
+            // two creations at once must not both pass the cap
+            locks.lock("job_schedules:" + caller.orgId());
             if (store.count(caller.orgId()) >= properties.maxPerOrg()) {
                 throw new ApiException(HttpStatus.CONFLICT, LIMIT_REACHED,
                         "The organization has " + properties.maxPerOrg() + " schedules, the most it may have.",

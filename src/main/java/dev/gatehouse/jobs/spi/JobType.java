@@ -1,9 +1,12 @@
 package dev.gatehouse.jobs.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import dev.gatehouse.platform.security.Permission;
 
 /**
  * One kind of work. The engine calls {@link #validate} and {@link #expand} once at submission (an
@@ -15,6 +18,14 @@ public interface JobType {
 
     /** The stable id clients send as {@code type}, e.g. {@code http}. */
     String id();
+
+    /**
+     * A permission a submitter needs besides {@code jobs:write}, e.g. {@code crawl:run} for crawls, so a
+     * capability guarded by its own endpoint cannot be reached around it through {@code POST /jobs}.
+     */
+    default Optional<Permission> requiredPermission() {
+        return Optional.empty();
+    }
 
     /** Refuses bad params or items with a 400 naming the field; must not do I/O. */
     void validate(JobDefinition job);

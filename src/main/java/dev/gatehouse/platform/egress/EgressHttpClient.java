@@ -102,7 +102,11 @@ public final class EgressHttpClient implements AutoCloseable {
         }
         URI uri = hop.url().uri();
         if (request.cookies() != null) {
-            cookiesFor(request, uri).forEach(cookie -> headers.add("Cookie", cookie));
+            // RFC 6265 §5.4: one Cookie header; the JDK's CookieManager hands back one string per cookie
+            List<String> cookies = cookiesFor(request, uri);
+            if (!cookies.isEmpty()) {
+                headers.set("Cookie", String.join("; ", cookies));
+            }
         }
         Request okRequest = new Request.Builder()
                 .url(hop.url())
