@@ -167,6 +167,17 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aListingPageOfArticlesKeepsThemAll() {
+        StringBuilder listing = new StringBuilder("<body><div class='sidebar'><p>About this blog</p></div><div class='posts'>");
+        for (int i = 1; i <= 5; i++) {
+            listing.append("<article><h2>Post ").append(i).append("</h2><p>Teaser of post ").append(i)
+                    .append(", long enough to read.</p><section><article><p>A comment</p></article></section></article>");
+        }
+        ExtractedPage page = html(listing.append("</div></body>").toString(), ALL);
+        assertThat(page.text()).startsWith("Post 1\nTeaser of post 1").contains("Post 5").doesNotContain("About this blog");
+    }
+
+    @Test
     void aPageWithoutMainOrArticleTakesItsDensestTextBlockNotItsLinkLists() {
         StringBuilder menu = new StringBuilder("<div class='menu'>");
         for (int i = 0; i < 30; i++) {
