@@ -160,6 +160,17 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void areaMapsPaginationAndNofollowLinksAreFollowedButStylesheetsAreNot() {
+        ExtractedPage page = html("<head><meta name='robots' content='noindex, nofollow'>"
+                + "<link rel='stylesheet' href='/site.css'><link rel='PREV' href='/page/1'><link rel='alternate' href='/feed'>"
+                + "</head><body><map><area href='/region' alt='Region'></map>"
+                + "<a rel='nofollow sponsored' href='/ad'>Ad</a><a href=''>self</a><a>no href</a></body>", ALL);
+        assertThat(page.links().internal()).extracting(URI::toString)
+                .containsExactly("https://example.com/page/1", "https://example.com/region", "https://example.com/ad");
+        assertThat(page.metadata()).containsEntry("robots", "noindex, nofollow");
+    }
+
+    @Test
     void aPageWithoutMainTakesItsLongestArticle() {
         ExtractedPage page = html("<body><article><p>Teaser of another story.</p></article>"
                 + "<article><h1>The story</h1><p>" + "The real story goes on for a while. ".repeat(10) + "</p></article></body>", ALL);
