@@ -44,7 +44,7 @@ final class MarkdownRenderer {
     }
 
     /**
-     * Call {@link #absolutize} first. Reshapes the content in place first ({@link MarkdownInput}).
+     * Call {@link #absolutize} and {@link MarkdownInput#prepare} first.
      * Content over the {@linkplain #MAX_BLOCKS block} or {@linkplain #MAX_ELEMENTS element} budget is given as its
      * {@code plainText} in a {@code text} fence instead: flexmark's time grows with the square of the lines it
      * writes (a page of 40,000 paragraphs took seconds), and a real article stays far below the budget.
@@ -53,7 +53,6 @@ final class MarkdownRenderer {
         if (overBudget(content)) {
             return Fences.fence("text", plainText);
         }
-        MarkdownInput.prepare(content);
         return CONVERTER.convert(content).strip();
     }
 

@@ -261,6 +261,8 @@ class HtmlExtractionTest {
                 + "<pre><code class='hljs'>plain()</code></pre></main>", ALL).markdown();
         assertThat(markdown).contains("```js\nlet x = 1;\n```", "```python\ndef f(): pass\n```",
                 "```go\nfunc main() {}\n```", "\n    plain()");
+        String cleanHtml = html("<pre><code class='hljs python'>def f(): pass</code></pre>", Set.of(Format.HTML)).html();
+        assertThat(cleanHtml).isEqualTo("<pre><code class=\"language-python\">def f(): pass</code></pre>");
     }
 
     @Test
