@@ -4,15 +4,20 @@ import com.vladsch.flexmark.html2md.converter.HtmlMarkdownWriter;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeConverterContext;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeRenderer;
 import com.vladsch.flexmark.html2md.converter.HtmlNodeRendererHandler;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * The elements whose flexmark rendering we replace: emphasis and images (inline), and divisions.
+ * The elements whose flexmark rendering we replace: inline markup, images, and divisions and other block containers.
  *
- * <p>{@code <em>/<i>} and {@code <strong>/<b>} as {@code *…*} and {@code **…**}. flexmark
+ * <p>{@code <em>/<i>}, {@code <strong>/<b>} and {@code <del>/<s>} as {@code *…*}, {@code **…**} and {@code ~~…~~};
+ * {@code <sub>}, {@code <sup>}, {@code <ins>} and {@code <u>} as their text. flexmark
  * puts a space after the closing marker whenever another element follows somewhere in the parent: {@code
  * <strong>slow</strong>. See <a>…</a>} came out as {@code **slow** . See}. Here a space is added only where
  * CommonMark needs one for the marker to count (its "flanking" rules): between a marker next to punctuation
@@ -24,22 +29,42 @@ import org.jsoup.nodes.TextNode;
  */
 final class ElementRenderers implements HtmlNodeRenderer {
 
+    /** Inline markup and the Markdown marker written around it; "" for what Markdown has no syntax for. */
+    private static final Map<String, String> INLINE_MARKERS = Map.ofEntries(
+            Map.entry("em", "*"), Map.entry("i", "*"), Map.entry("strong", "**"), Map.entry("b", "**"),
+            Map.entry("del", "~~"), Map.entry("s", "~~"), Map.entry("strike", "~~"),
+            // H~2~O, x^2^ and ++new++ are no CommonMark, and GitHub reads ~2~ as struck out: plain text
+            Map.entry("sub", ""), Map.entry("sup", ""), Map.entry("ins", ""), Map.entry("u", ""));
+    /** Blocks, and blocks flexmark does not know, which it would otherwise run into the text around them. */
+    private static final List<String> BLOCKS = List.of(
+            "div", "section", "figure", "figcaption", "details", "summary", "header", "footer", "address", "center");
+
+    /** Built once: the handlers hold no state, and flexmark asks for them on every conversion. */
+    private static final Set<HtmlNodeRendererHandler<?>> HANDLERS = handlers();
+
     @Override
     public Set<HtmlNodeRendererHandler<?>> getHtmlNodeRendererHandlers() {
-        return Set.of(
-                new HtmlNodeRendererHandler<>("em", Element.class, (e, context, out) -> emphasis(e, context, out, "*")),
-                new HtmlNodeRendererHandler<>("i", Element.class, (e, context, out) -> emphasis(e, context, out, "*")),
-                new HtmlNodeRendererHandler<>("strong", Element.class, (e, context, out) -> emphasis(e, context, out, "**")),
-                new HtmlNodeRendererHandler<>("b", Element.class, (e, context, out) -> emphasis(e, context, out, "**")),
-                new HtmlNodeRendererHandler<>("img", Element.class, (e, context, out) -> image(e, out)),
-                new HtmlNodeRendererHandler<>("div", Element.class, ElementRenderers::division));
+        return HANDLERS;
+    }
+
+    private static Set<HtmlNodeRendererHandler<?>> handlers() {
+        // By identity: flexmark's handlers are equal when their renderers are, whatever tag they are for, so the
+        // ten block tags sharing one method reference would collapse into one in a HashSet.
+        Set<HtmlNodeRendererHandler<?>> handlers = Collections.newSetFromMap(new IdentityHashMap<>());
+        INLINE_MARKERS.forEach((tag, marker) -> handlers.add(
+                new HtmlNodeRendererHandler<Element>(tag, Element.class, (e, context, out) -> inline(e, context, out, marker))));
+        for (String tag : BLOCKS) {
+            handlers.add(new HtmlNodeRendererHandler<Element>(tag, Element.class, ElementRenderers::division));
+        }
+        handlers.add(new HtmlNodeRendererHandler<Element>("img", Element.class, (e, context, out) -> image(e, out)));
+        return Collections.unmodifiableSet(handlers);
     }
 
     /**
-     * A {@code <div>} as a block of its own, set off by blank lines. flexmark's own handling asks, for every div,
-     * whether it is its parent's last child by copying the list of all its siblings: a page of 50,000 sibling
-     * divs took minutes. As paragraphs, the lines of {@code <div>one</div><div>two</div>} also stay apart without
-     * the trailing double spaces flexmark used for that.
+     * A {@code <div>} (or other block) as a block of its own, set off by blank lines. flexmark's own handling asks,
+     * for every div, whether it is its parent's last child by copying the list of all its siblings: a page of 50,000
+     * sibling divs took minutes. As paragraphs, the lines of {@code <div>one</div><div>two</div>} also stay apart
+     * without the trailing double spaces flexmark used for that.
      */
     private static void division(Element div, HtmlNodeConverterContext context, HtmlMarkdownWriter out) {
         out.blankLine();
@@ -65,7 +90,7 @@ final class ElementRenderers implements HtmlNodeRenderer {
         return s.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
     }
 
-    private static void emphasis(Element element, HtmlNodeConverterContext context, HtmlMarkdownWriter out, String marker) {
+    private static void inline(Element element, HtmlNodeConverterContext context, HtmlMarkdownWriter out, String marker) {
         String inner = context.processTextNodes(element);
         if (out.isPreFormatted()) {
             out.append(inner);
@@ -85,10 +110,12 @@ final class ElementRenderers implements HtmlNodeRenderer {
             }
             return;
         }
-        boolean spaceBefore = start > 0
-                || isPunctuation(inner.charAt(start)) && Character.isLetterOrDigit(lastCharBefore(element));
-        boolean spaceAfter = end < inner.length()
-                || isPunctuation(inner.charAt(end - 1)) && Character.isLetterOrDigit(firstCharAfter(element));
+        // flexmark's rendering of the inside has lost its edge whitespace already; the element's text still has it
+        String whole = element.wholeText();
+        boolean spaceBefore = start > 0 || !whole.isEmpty() && isSpace(whole.charAt(0))
+                || !marker.isEmpty() && isPunctuation(inner.charAt(start)) && Character.isLetterOrDigit(lastCharBefore(element));
+        boolean spaceAfter = end < inner.length() || !whole.isEmpty() && isSpace(whole.charAt(whole.length() - 1))
+                || !marker.isEmpty() && isPunctuation(inner.charAt(end - 1)) && Character.isLetterOrDigit(firstCharAfter(element));
         if (spaceBefore) {
             out.append(' ');
         }

@@ -1,6 +1,7 @@
 package dev.gatehouse.crawl.extract;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -62,7 +63,7 @@ final class FeedReader {
         String plain = text.toString().strip();
         return new ExtractedPage(title, null, null, null,
                 formats.contains(Format.MARKDOWN) ? markdown.toString().strip() : null,
-                formats.contains(Format.TEXT) ? plain : null, null, links.links(), java.util.Map.of(),
+                formats.contains(Format.TEXT) ? plain : null, null, links.links(), Map.of(),
                 ContentHash.of(plain.isEmpty() ? xml : plain));
     }
 

@@ -8,9 +8,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
-import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.QueryParser;
 
 /**
  * An HTML or XHTML page, parsed once: links and head facts are read from the whole document, then the
@@ -32,7 +30,6 @@ final class HtmlPageReader {
 
     /** The relaxed safelist, plus {@code class} on {@code code} for its {@code language-*} name (see {@link #cleanHtml}). */
     private static final Safelist CLEAN_HTML = Safelist.relaxed().addTags("figure", "figcaption").addAttributes("code", "class");
-    private static final Evaluator CODE_WITH_CLASS = QueryParser.parse("code[class]");
 
     private HtmlPageReader() {
     }
@@ -56,6 +53,7 @@ final class HtmlPageReader {
         String text = PlainText.of(content);
         if (formats.contains(Format.MARKDOWN) || formats.contains(Format.HTML)) {
             MarkdownRenderer.absolutize(content, links::resolve);
+            MarkdownInput.prepare(content);
         }
         String markdown = formats.contains(Format.MARKDOWN) ? MarkdownRenderer.render(content, text) : null;
         String cleanHtml = formats.contains(Format.HTML) ? cleanHtml(content, base) : null;
@@ -80,26 +78,13 @@ final class HtmlPageReader {
 
     /**
      * Safelist-cleaned content, not pretty-printed (re-indenting would change the text of inline content); code
-     * keeps only the {@code language-*} part of its class, which says how to highlight it. Moves {@code content}
+     * keeps its class, which {@link MarkdownInput} has reduced to the {@code language-*} name. Moves {@code content}
      * out of its document, so it is the last rendering.
      */
     private static String cleanHtml(Element content, URI base) {
         Document shell = Document.createShell(base.toString());
         shell.body().appendChild(content);
         Document clean = new Cleaner(CLEAN_HTML).clean(shell);
-        for (Element code : clean.body().select(CODE_WITH_CLASS)) {
-            String language = null;
-            for (String name : code.classNames()) {
-                if (name.startsWith("language-") && language == null) {
-                    language = name;
-                }
-            }
-            if (language == null) {
-                code.removeAttr("class");
-            } else {
-                code.attr("class", language);
-            }
-        }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html().strip();
     }

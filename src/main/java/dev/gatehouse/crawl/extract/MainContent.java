@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * aside, and header/footer outside the article, whose own header often holds its title). The {@code <body>} itself
  * is never stripped, however it is marked: pages hide it with inline styles until their scripts have run.
  *
- * <p>Then the content is the page's {@code <main>} or {@code [role=main]}, else its {@code <article>} (the one
- * with the most text when there are several), else the element found by a text-density score in the manner of
- * Readability: each paragraph of 25+ characters adds its length to its parent and half to its grandparent, and
+ * <p>Then the content is the page's {@code <main>} or {@code [role=main]}, else its {@code <article>} (of
+ * several, the longest if it holds most of their text, else the element holding them all, as on a listing
+ * page), else the element found by a text-density score in the manner of Readability: each paragraph of 25+ characters adds its length to its parent and half to its grandparent, and
  * the best container, discounted by the share of its text inside links, wins. With no such paragraph, the body.
  */
 final class MainContent {
@@ -40,6 +40,8 @@ final class MainContent {
     private static final Evaluator FORM_WITH_CONTENT = QueryParser.parse("h1, main, [role=main], article");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p, pre");
     private static final int MIN_PARAGRAPH = 25;
+    /** The share of all articles' text the longest must hold to be the content alone. */
+    private static final double DOMINANT_SHARE = 0.6;
 
     private MainContent() {
     }
@@ -55,7 +57,7 @@ final class MainContent {
             return stripper.main;
         }
         if (!stripper.articles.isEmpty()) {
-            return stripper.articles.size() == 1 ? stripper.articles.getFirst() : longest(stripper.articles);
+            return stripper.articles.size() == 1 ? stripper.articles.getFirst() : ofArticles(stripper.articles);
         }
         return densest(doc);
     }
@@ -156,17 +158,56 @@ final class MainContent {
         return e.nameIs("form") && e.selectFirst(FORM_WITH_CONTENT) == null;
     }
 
-    private static Element longest(List<Element> elements) {
-        Element best = elements.getFirst();
-        int bestLength = -1;
-        for (Element e : elements) {
-            int length = e.text().length();
-            if (length > bestLength) {
-                best = e;
-                bestLength = length;
+    /**
+     * Of several articles: the longest when it holds most of their text (a story beside teasers of others), else
+     * the nearest element holding them all (a listing page, whose content is every teaser).
+     */
+    private static Element ofArticles(List<Element> articles) {
+        Element longest = articles.getFirst();
+        int longestLength = -1;
+        long total = 0;
+        for (Element article : articles) {
+            if (isInsideAnother(article)) {
+                continue; // comments marked up as articles inside the story
+            }
+            int length = article.text().length();
+            total += length;
+            if (length > longestLength) {
+                longest = article;
+                longestLength = length;
             }
         }
-        return best;
+        return longestLength >= total * DOMINANT_SHARE ? longest : commonAncestor(articles);
+    }
+
+    /** Every article left in the page is in the list (the stripped ones went with their ancestors). */
+    private static boolean isInsideAnother(Element article) {
+        for (Element parent = article.parent(); parent != null; parent = parent.parent()) {
+            if (parent.nameIs("article")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Moves up only as far as each next element needs: linear in elements times depth. */
+    private static Element commonAncestor(List<Element> elements) {
+        Element ancestor = elements.getFirst().parent();
+        for (Element e : elements) {
+            while (ancestor != null && !isAncestor(ancestor, e)) {
+                ancestor = ancestor.parent();
+            }
+        }
+        return ancestor == null || ancestor instanceof Document ? elements.getFirst().ownerDocument().body() : ancestor;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Element densest(Document doc) {

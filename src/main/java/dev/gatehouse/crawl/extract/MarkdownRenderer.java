@@ -32,6 +32,7 @@ final class MarkdownRenderer {
                     .set(FlexmarkHtmlConverter.RENDER_COMMENTS, false)
                     .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
                     .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
+                    .set(FlexmarkHtmlConverter.THEMATIC_BREAK, "---")
                     .toImmutable())
             .htmlNodeRendererFactory(options -> new ElementRenderers())
             .build();
@@ -43,7 +44,7 @@ final class MarkdownRenderer {
     }
 
     /**
-     * Call {@link #absolutize} first. Flattens tables nested in tables in place (see {@link #flattenNestedTables}).
+     * Call {@link #absolutize} and {@link MarkdownInput#prepare} first.
      * Content over the {@linkplain #MAX_BLOCKS block} or {@linkplain #MAX_ELEMENTS element} budget is given as its
      * {@code plainText} in a {@code text} fence instead: flexmark's time grows with the square of the lines it
      * writes (a page of 40,000 paragraphs took seconds), and a real article stays far below the budget.
@@ -52,7 +53,6 @@ final class MarkdownRenderer {
         if (overBudget(content)) {
             return Fences.fence("text", plainText);
         }
-        flattenNestedTables(content);
         return CONVERTER.convert(content).strip();
     }
 
@@ -74,35 +74,6 @@ final class MarkdownRenderer {
             }
         };
         return NodeTraversor.filter(counter, content) == NodeFilter.FilterResult.STOP;
-    }
-
-    /**
-     * Turns every table inside another table into lines of text (rows become blocks, cells spans): Markdown
-     * tables cannot nest, and flexmark renders each nested level into the width of the cell around it, so a page
-     * of 50 tables nested for layout grew its Markdown exponentially and ran out of memory.
-     */
-    static void flattenNestedTables(Element content) {
-        for (Element table : content.getElementsByTag("table")) {
-            if (table.nameIs("table") && hasTableAncestor(table, content)) {
-                for (Element part : table.getAllElements()) {
-                    switch (part.normalName()) {
-                        case "td", "th" -> part.tagName("span").appendText(" ");
-                        case "table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup" -> part.tagName("div");
-                        default -> {
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean hasTableAncestor(Element table, Element root) {
-        for (Element e = table.parent(); e != null && e != root.parent(); e = e.parent()) {
-            if (e.nameIs("table")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -112,4 +112,10 @@ class HostileInputTest {
         ExtractedPage page = extract("<meta name='description' content='" + "d".repeat(1_000_000) + "'><p>x</p>");
         assertThat(page.description()).hasSize(2000);
     }
+
+    @Test
+    void fiftyThousandArticlesAreReadAsOneListing() {
+        ExtractedPage page = extract("<div>" + "<article><p>teaser</p></article>".repeat(50_000) + "</div>");
+        assertThat(page.text().lines()).hasSize(50_000).allMatch("teaser"::equals);
+    }
 }

@@ -7,8 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** A realistic blog article through {@link PageExtractor}: head facts, main content in every format, links. */
@@ -155,10 +160,32 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void areaMapsPaginationAndNofollowLinksAreFollowedButStylesheetsAreNot() {
+        ExtractedPage page = html("<head><meta name='robots' content='noindex, nofollow'>"
+                + "<link rel='stylesheet' href='/site.css'><link rel='PREV' href='/page/1'><link rel='alternate' href='/feed'>"
+                + "</head><body><map><area href='/region' alt='Region'></map>"
+                + "<a rel='nofollow sponsored' href='/ad'>Ad</a><a href=''>self</a><a>no href</a></body>", ALL);
+        assertThat(page.links().internal()).extracting(URI::toString)
+                .containsExactly("https://example.com/page/1", "https://example.com/region", "https://example.com/ad");
+        assertThat(page.metadata()).containsEntry("robots", "noindex, nofollow");
+    }
+
+    @Test
     void aPageWithoutMainTakesItsLongestArticle() {
         ExtractedPage page = html("<body><article><p>Teaser of another story.</p></article>"
                 + "<article><h1>The story</h1><p>" + "The real story goes on for a while. ".repeat(10) + "</p></article></body>", ALL);
         assertThat(page.text()).startsWith("The story\nThe real story").doesNotContain("Teaser");
+    }
+
+    @Test
+    void aListingPageOfArticlesKeepsThemAll() {
+        StringBuilder listing = new StringBuilder("<body><div class='sidebar'><p>About this blog</p></div><div class='posts'>");
+        for (int i = 1; i <= 5; i++) {
+            listing.append("<article><h2>Post ").append(i).append("</h2><p>Teaser of post ").append(i)
+                    .append(", long enough to read.</p><section><article><p>A comment</p></article></section></article>");
+        }
+        ExtractedPage page = html(listing.append("</div></body>").toString(), ALL);
+        assertThat(page.text()).startsWith("Post 1\nTeaser of post 1").contains("Post 5").doesNotContain("About this blog");
     }
 
     @Test
@@ -224,5 +251,62 @@ class HtmlExtractionTest {
         ExtractedPage signUp = html("<body><main><p>Article text.</p><form><p>Get our newsletter</p>"
                 + "<input name='email'><button>Sign up</button></form></main></body>", ALL);
         assertThat(signUp.text()).isEqualTo("Article text.");
+    }
+
+    @Test
+    void codeFencesNameTheLanguageHoweverTheHighlighterSpelledIt() {
+        String markdown = html("<main><pre><code class='lang-js'>let x = 1;</code></pre>"
+                + "<pre><code class='hljs python'>def f(): pass</code></pre>"
+                + "<div class='highlight highlight-source-go'><pre><code>func main() {}</code></pre></div>"
+                + "<pre><code class='hljs'>plain()</code></pre></main>", ALL).markdown();
+        assertThat(markdown).contains("```js\nlet x = 1;\n```", "```python\ndef f(): pass\n```",
+                "```go\nfunc main() {}\n```", "\n    plain()");
+        String cleanHtml = html("<pre><code class='hljs python'>def f(): pass</code></pre>", Set.of(Format.HTML)).html();
+        assertThat(cleanHtml).isEqualTo("<pre><code class=\"language-python\">def f(): pass</code></pre>");
+    }
+
+    @Test
+    void aListItemsTextAndItsParagraphStayApart() {
+        assertThat(html("<main><ol><li>three</li><li>four<p>more about four</p></li></ol></main>", ALL).markdown())
+                .isEqualTo("1. three\n2. four\n\n   more about four");
+    }
+
+    @Test
+    void aTableWithoutHeaderRowGetsItsFirstRowAsHeader() {
+        String markdown = html("<main><table><tr><td>name</td><td>value</td></tr><tr><td>a | b</td><td>2</td></tr>"
+                + "</table></main>", ALL).markdown();
+        assertThat(markdown).containsPattern("\\| +name +\\| value \\|\n\\|-+\\|-+\\|\n\\| a \\\\\\| b \\| 2 +\\|");
+    }
+
+    @Test
+    void markdownHasNoNonStandardInlineSyntaxAndBlocksStayApart() {
+        String markdown = html("<main><p>H<sub>2</sub>O, x<sup>2</sup>, <ins>new</ins>, <u>under</u></p><hr>"
+                + "<figure><img src='/f.png' alt='Figure'><figcaption>A caption</figcaption></figure>"
+                + "<p>Say <strong> spaced </strong>word and <em>done.</em>Next, <del>old</del>, <s>gone</s>.</p></main>", ALL).markdown();
+        assertThat(markdown)
+                .contains("H2O, x2, new, under\n\n---\n\n![Figure](https://example.com/f.png)\n\nA caption")
+                .contains("Say **spaced** word and *done.* Next, ~~old~~, ~~gone~~.");
+    }
+
+    @Test
+    void oneExtractorServesManyThreadsWithTheResultsOfOne() throws Exception {
+        PageExtractor shared = new PageExtractor();
+        List<String> pages = List.of(resource("article.html"), "<main><h1>Two</h1><p>Second <b>page</b>.</p></main>",
+                "<table><tr><td>a</td></tr></table>", "<pre><code class='lang-sh'>ls</code></pre>");
+        List<ExtractedPage> expected = pages.stream().map(p -> html(p, ALL)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ExtractedPage>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String page = pages.get(i % pages.size());
+                results.add(pool.submit(() -> shared.extract(PAGE, "text/html", page.getBytes(StandardCharsets.UTF_8),
+                        null, ALL)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(expected.get(i % pages.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +123,18 @@ class NonHtmlBodiesTest {
         String page = "<p>" + "a".repeat(50) + "</p><p>after the cap</p>";
         ExtractedPage cut = new PageExtractor(40).extract(FEED_URL, "text/html", page.getBytes(StandardCharsets.UTF_8), null, ALL);
         assertThat(cut.text()).isEqualTo("a".repeat(37));
+    }
+
+    @Test
+    void xmlEntitiesAreNeitherExpandedNorFetched() {
+        String lol = "<!ENTITY lol \"lol\">" + IntStream.rangeClosed(1, 9)
+                .mapToObj(i -> "<!ENTITY lol" + i + " \"" + ("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10) + "\">")
+                .reduce("", String::concat);
+        ExtractedPage laughs = extract("<?xml version=\"1.0\"?><!DOCTYPE rss [" + lol + "]>"
+                + "<rss><channel><title>&lol9;</title></channel></rss>", "application/rss+xml");
+        assertThat(laughs.title()).hasSizeLessThan(100);
+        ExtractedPage external = extract("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + "<rss><channel><title>&xxe;</title></channel></rss>", "application/rss+xml");
+        assertThat(external.title()).doesNotContain("root:");
     }
 }
