@@ -33,6 +33,9 @@ final class MarkdownRenderer {
                     .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
                     .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
                     .set(FlexmarkHtmlConverter.THEMATIC_BREAK, "---")
+                    // "## Setup {#setup}" is no CommonMark: renderers show the braces
+                    .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
+                    .set(FlexmarkHtmlConverter.SKIP_ATTRIBUTES, true)
                     .toImmutable())
             .htmlNodeRendererFactory(options -> new ElementRenderers())
             .build();

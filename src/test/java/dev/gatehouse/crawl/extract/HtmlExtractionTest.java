@@ -266,6 +266,13 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void headingsCarryNoIdAttributesInMarkdown() {
+        assertThat(html("<div id='content'><h1>Title</h1><p>Body text of the page, long enough.</p>"
+                + "<h2 id='setup'>Setup</h2><h3><a id='a1'></a>Anchor</h3></div>", ALL).markdown())
+                .isEqualTo("# Title\n\nBody text of the page, long enough.\n\n## Setup\n\n### Anchor");
+    }
+
+    @Test
     void aListItemsTextAndItsParagraphStayApart() {
         assertThat(html("<main><ol><li>three</li><li>four<p>more about four</p></li></ol></main>", ALL).markdown())
                 .isEqualTo("1. three\n2. four\n\n   more about four");
