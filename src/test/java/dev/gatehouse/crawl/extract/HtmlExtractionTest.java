@@ -266,6 +266,13 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void lazyImagesUseTheirRealSourceAndAParagraphLeftEmptyWritesNothing() {
+        assertThat(html("<main><p>Before</p><p><img data-src='/img/lazy.jpg' src='data:image/gif;base64,R0lGOD' alt='Lazy'></p>"
+                + "<p><img src='data:image/png;base64,AAAA' alt='inline'></p><p>After</p></main>", ALL).markdown())
+                .isEqualTo("Before\n\n![Lazy](https://example.com/img/lazy.jpg)\n\nAfter");
+    }
+
+    @Test
     void headingsCarryNoIdAttributesInMarkdown() {
         assertThat(html("<div id='content'><h1>Title</h1><p>Body text of the page, long enough.</p>"
                 + "<h2 id='setup'>Setup</h2><h3><a id='a1'></a>Anchor</h3></div>", ALL).markdown())
