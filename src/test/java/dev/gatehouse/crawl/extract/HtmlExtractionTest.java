@@ -273,6 +273,16 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void aCardLinkAroundBlocksLinksItsHeadingAndKeepsItsBlocks() {
+        ExtractedPage page = html("<main><a class='card' href='/posts/1'><div><h3>First post</h3>"
+                + "<p>Short description.</p></div></a><a href='/more'><div><p>More posts</p></div></a></main>", ALL);
+        assertThat(page.markdown()).isEqualTo("### [First post](https://example.com/posts/1)\n\nShort description.\n\n"
+                + "[More posts](https://example.com/more)");
+        assertThat(page.links().internal()).extracting(URI::toString)
+                .containsExactly("https://example.com/posts/1", "https://example.com/more");
+    }
+
+    @Test
     void headingsCarryNoIdAttributesInMarkdown() {
         assertThat(html("<div id='content'><h1>Title</h1><p>Body text of the page, long enough.</p>"
                 + "<h2 id='setup'>Setup</h2><h3><a id='a1'></a>Anchor</h3></div>", ALL).markdown())
