@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reshapes main content, in place, into what Markdown can say, before flexmark converts it. The clean HTML, rendered
@@ -18,6 +20,7 @@ import org.jsoup.nodes.TextNode;
  *       layout tables nested in each other grew its Markdown exponentially and ran out of memory.</li>
  *   <li>A table without a header row gets its first row as the header: a GitHub table must start with one, and
  *       flexmark otherwise writes the delimiter row first, which no renderer reads as a table.</li>
+ *   <li>A link around blocks (a card) moves onto the heading's text, as Markdown link text cannot hold blocks.</li>
  *   <li>A list item's text before a paragraph becomes a paragraph too, so the two do not run together.</li>
  *   <li>Code names its language as {@code language-x}, the one spelling flexmark reads, whatever the
  *       highlighter wrote ({@code lang-js}, {@code hljs python}, GitHub's {@code highlight-source-go} on the
@@ -27,6 +30,7 @@ import org.jsoup.nodes.TextNode;
 final class MarkdownInput {
 
     private static final String[] LANGUAGE_PREFIXES = {"language-", "lang-", "highlight-source-"};
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
 
     private MarkdownInput() {
     }
@@ -35,6 +39,7 @@ final class MarkdownInput {
         List<Element> tables = new ArrayList<>();
         List<Element> codes = new ArrayList<>();
         List<Element> items = new ArrayList<>();
+        List<Element> links = new ArrayList<>();
         for (Element e : content.getAllElements()) {
             if (e.nameIs("table")) {
                 tables.add(e);
@@ -42,7 +47,12 @@ final class MarkdownInput {
                 codes.add(e);
             } else if (e.nameIs("li")) {
                 items.add(e);
+            } else if (e.nameIs("a") && e.hasAttr("href") && e.childrenSize() > 0) {
+                links.add(e);
             }
+        }
+        for (Element link : links) {
+            moveLinkIntoBlock(link);
         }
         for (Element item : items) {
             separateLeadingText(item);
@@ -65,6 +75,47 @@ final class MarkdownInput {
                 code.attr("class", "language-" + language);
             }
         }
+    }
+
+    /**
+     * A card, {@code <a href><div><h3>Title</h3><p>Text</p></div></a>}: Markdown link text cannot hold blocks
+     * (flexmark wrote {@code [### Title\nText](url)}), so the link moves onto the heading's text, or else onto the
+     * first block with text, and the blocks stay blocks.
+     */
+    private static void moveLinkIntoBlock(Element link) {
+        Element target = link.selectFirst(HEADINGS);
+        if (target == null) {
+            target = firstBlockWithText(link);
+            if (target == null) {
+                return; // inline content only: an ordinary link
+            }
+        }
+        Element moved = new Element("a").attr("href", link.attr("href"));
+        for (Node child : new ArrayList<>(target.childNodes())) {
+            moved.appendChild(child);
+        }
+        target.appendChild(moved);
+        link.unwrap();
+    }
+
+    private static @Nullable Element firstBlockWithText(Element link) {
+        Element found = null;
+        for (Element e : link.getAllElements()) {
+            if (e != link && e.isBlock() && !hasBlockChild(e) && e.hasText()) {
+                found = e;
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static boolean hasBlockChild(Element e) {
+        for (Element child : e.children()) {
+            if (child.isBlock()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gatehouse.crawl.extract;
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.nodes.Element;
@@ -33,12 +34,17 @@ final class MarkdownRenderer {
                     .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
                     .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
                     .set(FlexmarkHtmlConverter.THEMATIC_BREAK, "---")
+                    // an empty paragraph (its only image dropped) is nothing, not a "<br />"
+                    .set(FlexmarkHtmlConverter.BR_AS_EXTRA_BLANK_LINES, false)
+                    // "## Setup {#setup}" is no CommonMark: renderers show the braces
+                    .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
+                    .set(FlexmarkHtmlConverter.SKIP_ATTRIBUTES, true)
                     .toImmutable())
             .htmlNodeRendererFactory(options -> new ElementRenderers())
             .build();
 
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
-    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+    private static final List<String> IMAGE_SOURCES = List.of("src", "data-src", "data-lazy-src", "data-original");
 
     private MarkdownRenderer() {
     }
@@ -89,9 +95,26 @@ final class MarkdownRenderer {
             }
             resolve.apply(href).ifPresentOrElse(url -> a.attr("href", url.toString()), () -> a.removeAttr("href"));
         }
-        for (Element img : content.select(IMAGES)) {
+        for (Element img : content.getElementsByTag("img")) {
             // data: URIs and the like are dropped: megabytes of base64 nobody wants in Markdown
-            resolve.apply(img.attr("src")).ifPresentOrElse(url -> img.attr("src", url.toString()), img::remove);
+            imageSource(img, resolve).ifPresentOrElse(url -> img.attr("src", url.toString()), img::remove);
         }
+    }
+
+    /**
+     * The image's {@code src}, or for a lazily loaded image, whose {@code src} is a placeholder until a script
+     * swaps it, the URL its {@code data-src} (or the like) holds.
+     */
+    private static Optional<URI> imageSource(Element img, Function<String, Optional<URI>> resolve) {
+        for (String attribute : IMAGE_SOURCES) {
+            String value = img.attr(attribute);
+            if (!value.isEmpty()) {
+                Optional<URI> url = resolve.apply(value);
+                if (url.isPresent()) {
+                    return url;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -266,6 +266,30 @@ class HtmlExtractionTest {
     }
 
     @Test
+    void lazyImagesUseTheirRealSourceAndAParagraphLeftEmptyWritesNothing() {
+        assertThat(html("<main><p>Before</p><p><img data-src='/img/lazy.jpg' src='data:image/gif;base64,R0lGOD' alt='Lazy'></p>"
+                + "<p><img src='data:image/png;base64,AAAA' alt='inline'></p><p>After</p></main>", ALL).markdown())
+                .isEqualTo("Before\n\n![Lazy](https://example.com/img/lazy.jpg)\n\nAfter");
+    }
+
+    @Test
+    void aCardLinkAroundBlocksLinksItsHeadingAndKeepsItsBlocks() {
+        ExtractedPage page = html("<main><a class='card' href='/posts/1'><div><h3>First post</h3>"
+                + "<p>Short description.</p></div></a><a href='/more'><div><p>More posts</p></div></a></main>", ALL);
+        assertThat(page.markdown()).isEqualTo("### [First post](https://example.com/posts/1)\n\nShort description.\n\n"
+                + "[More posts](https://example.com/more)");
+        assertThat(page.links().internal()).extracting(URI::toString)
+                .containsExactly("https://example.com/posts/1", "https://example.com/more");
+    }
+
+    @Test
+    void headingsCarryNoIdAttributesInMarkdown() {
+        assertThat(html("<div id='content'><h1>Title</h1><p>Body text of the page, long enough.</p>"
+                + "<h2 id='setup'>Setup</h2><h3><a id='a1'></a>Anchor</h3></div>", ALL).markdown())
+                .isEqualTo("# Title\n\nBody text of the page, long enough.\n\n## Setup\n\n### Anchor");
+    }
+
+    @Test
     void aListItemsTextAndItsParagraphStayApart() {
         assertThat(html("<main><ol><li>three</li><li>four<p>more about four</p></li></ol></main>", ALL).markdown())
                 .isEqualTo("1. three\n2. four\n\n   more about four");
