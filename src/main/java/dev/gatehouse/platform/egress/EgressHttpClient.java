@@ -48,7 +48,7 @@ public final class EgressHttpClient implements AutoCloseable {
         this.defaults = defaults;
         this.userAgent = userAgent;
         this.events = events;
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
                 .dns(new VettingDns(resolver, policy))
                 .socketFactory(new VettingSocketFactory(policy))
@@ -58,8 +58,13 @@ public final class EgressHttpClient implements AutoCloseable {
                         defaults.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(defaults.connectTimeout())
                 .readTimeout(defaults.readTimeout())
-                .addInterceptor(new HopTimeouts.Applier())
-                .build();
+                .addInterceptor(new HopTimeouts.Applier());
+        if (defaults.trustPem() != null) {
+            // the TLS socket is layered over the one the vetting factory connected, so the policy still applies
+            EgressTrust trust = EgressTrust.withPem(defaults.trustPem());
+            builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+        }
+        this.http = builder.build();
     }
 
     /** Fetches {@code request}, following redirects; the body is decoded and read whole, within its cap. */
