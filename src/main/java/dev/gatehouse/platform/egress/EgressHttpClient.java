@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,12 @@ public final class EgressHttpClient implements AutoCloseable {
         }
         URI uri = hop.url().uri();
         if (request.cookies() != null) {
-            cookiesFor(request, uri).forEach(cookie -> headers.add("Cookie", cookie));
+            List<String> cookies = new ArrayList<>(headers.build().values("Cookie"));
+            cookies.addAll(cookiesFor(request, uri));
+            if (!cookies.isEmpty()) {
+                // one Cookie header (RFC 6265 section 5.4): an HTTP/1.1 server may read only the first of several
+                headers.set("Cookie", String.join("; ", cookies));
+            }
         }
         Request okRequest = new Request.Builder()
                 .url(hop.url())

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -41,6 +43,7 @@ import okio.Buffer;
  * test's resolver maps to 127.0.0.1; dotted, because the JDK sends no SNI for a name without a dot) issued by a
  * local CA, which the client trusts through {@code gatehouse.egress.trust-pem} as an operator would an internal
  * CA. The server records, per request, the protocol, the TLS handshake and which connection carried it.
+ * Where plain HTTP/1.1 behaves differently on the wire (keep-alive, header folding) it is tested here beside h2.
  */
 class EgressTlsTest {
 
@@ -169,6 +172,46 @@ class EgressTlsTest {
         assertSameConnection(server, 3);
     }
 
+    /* a crawler refuses images and oversized pages all the time; each may cost a stream, never the connection */
+    @Test
+    void aRefusedBodyResetsItsStreamAndKeepsTheHttp2Connection() throws Exception {
+        MockWebServer server = https(SITE);
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "image/png").body(new Buffer()
+                .write(new byte[256 * 1024])).build());
+        server.enqueue(text("x".repeat(10_000)));
+        server.enqueue(text("wanted"));
+        EgressHttpClient client = trustingClient();
+
+        assertThatThrownBy(() -> client.fetch(FetchRequest.builder("GET", url(server, "/image"))
+                .acceptContentType(type -> type.startsWith("text/")).build()))
+                .isInstanceOfSatisfying(FetchException.class,
+                        e -> assertThat(e.failure()).isEqualTo(Failure.UNSUPPORTED_CONTENT_TYPE));
+        assertThatThrownBy(() -> client.fetch(FetchRequest.builder("GET", url(server, "/huge")).maxBodyBytes(1_000).build()))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.failure()).isEqualTo(Failure.TOO_LARGE));
+        FetchResponse wanted = client.fetch(FetchRequest.get(url(server, "/wanted")));
+
+        assertThat(new String(wanted.body(), UTF_8)).isEqualTo("wanted");
+        assertSameConnection(server, 3);
+    }
+
+    /* RFC 6265 section 5.4: one Cookie header, the pairs joined by "; ", which HTTP/1.1 servers read whole */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https", "http"})
+    void cookiesSetByOneHopGoBackInOneCookieHeader(String scheme) throws Exception {
+        MockWebServer server = scheme.equals("https") ? https(SITE) : plain("127.0.0.1", 0);
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/home")
+                .addHeader("Set-Cookie", "session=abc123; Path=/").addHeader("Set-Cookie", "theme=dark; Path=/").build());
+        server.enqueue(text("home"));
+        EgressHttpClient client = scheme.equals("https") ? trustingClient()
+                : client(TestEgressProperties.of(true, List.of(), null));
+
+        client.fetch(FetchRequest.builder("GET", URI.create(scheme + "://site.test:" + server.getPort() + "/login"))
+                .cookies(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build());
+
+        server.takeRequest();
+        assertThat(server.takeRequest().getHeaders().values("Cookie")).containsExactly("session=abc123; theme=dark");
+    }
+
     @ParameterizedTest(name = "Content-Encoding: {0}")
     @ValueSource(strings = {"gzip", "br"})
     void compressedBodiesAreDecodedOverHttp2(String encoding) throws Exception {
@@ -193,6 +236,17 @@ class EgressTlsTest {
         HeldCertificate strangerCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("stranger").build();
         MockWebServer server = https(new HeldCertificate.Builder()
                 .addSubjectAlternativeName("site.test").signedBy(strangerCa).build());
+
+        assertTlsFails(trustingClient(), url(server, "/"), server.getPort());
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anExpiredCertificateFromTheTrustedCaFailsTheHandshake() throws Exception {
+        long now = System.currentTimeMillis();
+        MockWebServer server = https(new HeldCertificate.Builder().addSubjectAlternativeName("site.test")
+                .validityInterval(now - Duration.ofDays(30).toMillis(), now - Duration.ofDays(1).toMillis())
+                .signedBy(INTERNAL_CA).build());
 
         assertTlsFails(trustingClient(), url(server, "/"), server.getPort());
         assertThat(server.getRequestCount()).isZero();
