@@ -34,6 +34,7 @@ import dev.gatehouse.platform.egress.FetchException.Failure;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
@@ -191,6 +192,25 @@ class EgressTlsTest {
         FetchResponse wanted = client.fetch(FetchRequest.get(url(server, "/wanted")));
 
         assertThat(new String(wanted.body(), UTF_8)).isEqualTo("wanted");
+        assertSameConnection(server, 3);
+    }
+
+    /* a page that never answers times out on its own; the pages sharing its connection carry on */
+    @Test
+    void aStalledStreamTimesOutAloneAndTheHttp2ConnectionCarriesOn() throws Exception {
+        MockWebServer server = https(SITE);
+        server.enqueue(text("first"));
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(text("after"));
+        EgressHttpClient client = trustingClient();
+        client.fetch(FetchRequest.get(url(server, "/first")));
+
+        assertThatThrownBy(() -> client.fetch(FetchRequest.builder("GET", url(server, "/stalled"))
+                .firstByteTimeout(Duration.ofMillis(300)).totalTimeout(Duration.ofMinutes(1)).build()))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.failure()).isEqualTo(Failure.TIMEOUT));
+        FetchResponse after = client.fetch(FetchRequest.get(url(server, "/after")));
+
+        assertThat(new String(after.body(), UTF_8)).isEqualTo("after");
         assertSameConnection(server, 3);
     }
 
