@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import okhttp3.Response;
  * the address each socket connects to ({@link VettingSocketFactory}). Redirects are followed here,
  * not by OkHttp, so every hop goes through the same checks. Connections are pooled and shared by
  * every caller (HTTP/1.1 and HTTP/2); per-request timeouts ride on the request ({@link HopTimeouts}).
+ * HTTPS trusts the JDK's default CAs plus any in {@code gatehouse.egress.trust-pem} ({@link EgressTrust});
+ * host names are always verified.
  */
 public final class EgressHttpClient implements AutoCloseable {
 
@@ -60,9 +63,10 @@ public final class EgressHttpClient implements AutoCloseable {
                 .connectTimeout(defaults.connectTimeout())
                 .readTimeout(defaults.readTimeout())
                 .addInterceptor(new HopTimeouts.Applier());
-        if (defaults.trustPem() != null) {
+        Path trustPem = defaults.trustPem();
+        if (trustPem != null) {
             // the TLS socket is layered over the one the vetting factory connected, so the policy still applies
-            EgressTrust trust = EgressTrust.withPem(defaults.trustPem());
+            EgressTrust trust = EgressTrust.withPem(trustPem);
             builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
         }
         this.http = builder.build();
