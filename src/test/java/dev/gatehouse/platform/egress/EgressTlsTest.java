@@ -232,6 +232,21 @@ class EgressTlsTest {
         assertThat(server.takeRequest().getHeaders().values("Cookie")).containsExactly("session=abc123; theme=dark");
     }
 
+    @Test
+    void aSecureCookieSetOverHttpsIsNotSentAfterARedirectToPlainHttp() throws Exception {
+        MockWebServer secure = https(SITE);
+        MockWebServer plain = plain("127.0.0.1", 0);
+        secure.enqueue(new MockResponse.Builder().code(302)
+                .setHeader("Location", "http://site.test:" + plain.getPort() + "/landing")
+                .addHeader("Set-Cookie", "token=secret; Secure; Path=/").addHeader("Set-Cookie", "lang=en; Path=/").build());
+        plain.enqueue(text("landed"));
+
+        trustingClient().fetch(FetchRequest.builder("GET", url(secure, "/login"))
+                .cookies(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build());
+
+        assertThat(plain.takeRequest().getHeaders().values("Cookie")).containsExactly("lang=en");
+    }
+
     @ParameterizedTest(name = "Content-Encoding: {0}")
     @ValueSource(strings = {"gzip", "br"})
     void compressedBodiesAreDecodedOverHttp2(String encoding) throws Exception {
