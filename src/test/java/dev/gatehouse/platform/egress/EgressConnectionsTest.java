@@ -90,14 +90,17 @@ class EgressConnectionsTest {
         }
     }
 
-    @Test
-    void plainHttpKeepsItsConnectionAliveAcrossARedirectAndACompressedBody() throws Exception {
-        MockWebServer server = sites.plain("127.0.0.1", 0);
+    /* over TLS: a server that offers no h2 in ALPN gets HTTP/1.1, and keep-alive still works */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http", "https"})
+    void http11KeepsItsConnectionAliveAcrossARedirectAndACompressedBody(String scheme) throws Exception {
+        boolean tls = scheme.equals("https");
+        MockWebServer server = tls ? sites.httpsWithoutHttp2() : sites.plain("127.0.0.1", 0);
         server.enqueue(redirect("/moved"));
         server.enqueue(compressed("gzip", gzip("first".getBytes(UTF_8))));
         server.enqueue(text("second"));
-        EgressHttpClient client = sites.client(TestEgressProperties.of(true, List.of(), null));
-        URI start = URI.create("http://localhost:" + server.getPort() + "/start");
+        EgressHttpClient client = tls ? sites.trustingClient() : sites.client(TestEgressProperties.of(true, List.of(), null));
+        URI start = URI.create(scheme + "://site.test:" + server.getPort() + "/start");
 
         FetchResponse first = client.fetch(FetchRequest.get(start));
         FetchResponse second = client.fetch(FetchRequest.get(start.resolve("/again")));

@@ -11,6 +11,7 @@ import java.util.List;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.Protocol;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
@@ -41,16 +42,18 @@ final class LocalSites implements AutoCloseable {
     }
 
     MockWebServer https(HeldCertificate certificate, String address, int port) throws IOException {
-        MockWebServer server = track(new MockWebServer());
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
-        server.start(InetAddress.getByName(address), port);
-        return server;
+        return start(tls(new MockWebServer(), certificate), address, port);
+    }
+
+    /** {@code site.test} over HTTPS offering HTTP/1.1 only, as many servers still do. */
+    MockWebServer httpsWithoutHttp2() throws IOException {
+        MockWebServer server = tls(new MockWebServer(), SITE);
+        server.setProtocols(List.of(Protocol.HTTP_1_1));
+        return start(server, "127.0.0.1", 0);
     }
 
     MockWebServer plain(String address, int port) throws IOException {
-        MockWebServer server = track(new MockWebServer());
-        server.start(InetAddress.getByName(address), port);
-        return server;
+        return start(new MockWebServer(), address, port);
     }
 
     /** A client with private networks open (the servers are on loopback) that trusts {@link #INTERNAL_CA}. */
@@ -105,6 +108,16 @@ final class LocalSites implements AutoCloseable {
     static MockResponse compressed(String encoding, byte[] body) {
         return new MockResponse.Builder().setHeader("Content-Type", "text/plain")
                 .setHeader("Content-Encoding", encoding).body(new Buffer().write(body)).build();
+    }
+
+    private MockWebServer start(MockWebServer server, String address, int port) throws IOException {
+        track(server).start(InetAddress.getByName(address), port);
+        return server;
+    }
+
+    private static MockWebServer tls(MockWebServer server, HeldCertificate certificate) {
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        return server;
     }
 
     /** The fixture's DNS: its two names, and the system's answer for anything else. */
