@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ import okhttp3.Response;
  * the address each socket connects to ({@link VettingSocketFactory}). Redirects are followed here,
  * not by OkHttp, so every hop goes through the same checks. Connections are pooled and shared by
  * every caller (HTTP/1.1 and HTTP/2); per-request timeouts ride on the request ({@link HopTimeouts}).
+ * HTTPS trusts the JDK's default CAs plus any in {@code gatehouse.egress.trust-pem} ({@link EgressTrust});
+ * host names are always verified.
  */
 public final class EgressHttpClient implements AutoCloseable {
 
@@ -48,7 +52,7 @@ public final class EgressHttpClient implements AutoCloseable {
         this.defaults = defaults;
         this.userAgent = userAgent;
         this.events = events;
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
                 .dns(new VettingDns(resolver, policy))
                 .socketFactory(new VettingSocketFactory(policy))
@@ -58,8 +62,14 @@ public final class EgressHttpClient implements AutoCloseable {
                         defaults.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(defaults.connectTimeout())
                 .readTimeout(defaults.readTimeout())
-                .addInterceptor(new HopTimeouts.Applier())
-                .build();
+                .addInterceptor(new HopTimeouts.Applier());
+        Path trustPem = defaults.trustPem();
+        if (trustPem != null) {
+            // the TLS socket is layered over the one the vetting factory connected, so the policy still applies
+            EgressTrust trust = EgressTrust.withPem(trustPem);
+            builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+        }
+        this.http = builder.build();
     }
 
     /** Fetches {@code request}, following redirects; the body is decoded and read whole, within its cap. */
@@ -102,9 +112,10 @@ public final class EgressHttpClient implements AutoCloseable {
         }
         URI uri = hop.url().uri();
         if (request.cookies() != null) {
-            // RFC 6265 §5.4: one Cookie header; the JDK's CookieManager hands back one string per cookie
-            List<String> cookies = cookiesFor(request, uri);
+            List<String> cookies = new ArrayList<>(headers.build().values("Cookie"));
+            cookies.addAll(cookiesFor(request, uri));
             if (!cookies.isEmpty()) {
+                // one Cookie header (RFC 6265 section 5.4): an HTTP/1.1 server may read only the first of several
                 headers.set("Cookie", String.join("; ", cookies));
             }
         }

@@ -15,6 +15,12 @@ import javax.net.SocketFactory;
  * {@link okhttp3.Dns} for IP-literal hosts, so this is where {@code http://127.0.0.1/} is refused,
  * and it backs up {@link VettingDns} for every other route. OkHttp only asks for unconnected sockets;
  * the connect-now variants are refused rather than implemented, so none can bypass the check.
+ *
+ * <p>OkHttp layers TLS over the socket made here ({@code SSLSocketFactory.createSocket(socket, host, port, true)}),
+ * so https goes through the same check. It also bounds the TLS handshake by the read timeout, not the connect
+ * timeout: a server that accepts and then stalls the handshake would hold a fetch for the whole read timeout.
+ * So a connected socket keeps the connect timeout as its read timeout; OkHttp sets its own as soon as the
+ * connection is set up (the read timeout for HTTP/1.1, per-stream timeouts for HTTP/2).
  */
 final class VettingSocketFactory extends SocketFactory {
 
@@ -65,6 +71,9 @@ final class VettingSocketFactory extends SocketFactory {
             }
             policy.check(target.getAddress());
             super.connect(endpoint, timeout);
+            if (timeout > 0) {
+                setSoTimeout(timeout);
+            }
         }
     }
 }

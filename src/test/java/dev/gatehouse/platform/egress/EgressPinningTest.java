@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.util.unit.DataSize;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.gatehouse.platform.egress.FetchException.Failure;
 
@@ -26,12 +24,17 @@ class EgressPinningTest {
 
     private final List<Object> events = new ArrayList<>();
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"127.0.0.1", "0x7f000001", "2130706433", "127.1", "[::ffff:127.0.0.1]"})
-    void theDefaultClientRefusesLoopbackWithoutConnecting(String host) throws Exception {
+    /*
+     * https is here because OkHttp layers TLS over the plain socket it takes from the socket factory:
+     * if a TLS route bypassed the factory, the listener's first connection would be a ClientHello.
+     */
+    @ParameterizedTest(name = "{0}://{1}")
+    @CsvSource({"http,127.0.0.1", "http,0x7f000001", "http,2130706433", "http,127.1", "http,[::ffff:127.0.0.1]",
+            "https,127.0.0.1", "https,0x7f000001", "https,[::ffff:127.0.0.1]"})
+    void theDefaultClientRefusesLoopbackWithoutConnecting(String scheme, String host) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
                 EgressHttpClient strict = client(EgressProperties.defaults(false), HostResolver.SYSTEM)) {
-            URI url = URI.create("http://" + host + ":" + listener.getLocalPort() + "/");
+            URI url = URI.create(scheme + "://" + host + ":" + listener.getLocalPort() + "/");
 
             assertDenied(strict, url, listener.getLocalPort());
 
@@ -71,7 +74,7 @@ class EgressPinningTest {
             // an attacker's DNS: a harmless answer first, the refused address on every later lookup
             HostResolver rebinding = host -> List.of(InetAddress.getByName(
                     lookups.getAndIncrement() == 0 ? "127.0.0.1" : "127.0.0.2"));
-            EgressProperties properties = withDenied(EgressProperties.defaults(true), "127.0.0.2/32");
+            EgressProperties properties = TestEgressProperties.of(true, List.of("127.0.0.2/32"), null);
             URI url = URI.create("http://rebind.example:" + vetted.port() + "/");
 
             try (EgressHttpClient client = client(properties, rebinding)) {
@@ -102,11 +105,5 @@ class EgressPinningTest {
                     assertThat(e.getMessage()).doesNotContain("127.0").doesNotContain("169.254")
                             .doesNotContain(String.valueOf(port));
                 });
-    }
-
-    private static EgressProperties withDenied(EgressProperties base, String network) {
-        return new EgressProperties(base.allowPrivateNetworks(), List.of(network), base.userAgent(),
-                base.connectTimeout(), base.readTimeout(), base.totalTimeout(), base.maxRedirects(),
-                DataSize.ofBytes(base.maxBodySize().toBytes()), base.maxIdleConnections(), base.keepAlive());
     }
 }

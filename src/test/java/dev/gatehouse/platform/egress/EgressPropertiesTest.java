@@ -44,6 +44,6 @@ class EgressPropertiesTest {
 
     private static EgressProperties properties(List<String> denied, Duration connect, int redirects) {
         return new EgressProperties(false, denied, "Crawler/9", connect, Duration.ofSeconds(15), Duration.ofSeconds(30),
-                redirects, DataSize.ofMegabytes(10), 256, Duration.ofMinutes(1));
+                redirects, DataSize.ofMegabytes(10), 256, Duration.ofMinutes(1), null);
     }
 }
