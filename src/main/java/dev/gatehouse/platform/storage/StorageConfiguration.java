@@ -3,9 +3,12 @@ package dev.gatehouse.platform.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import org.sqlite.SQLiteConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import dev.gatehouse.platform.config.GatehouseProperties;
 import dev.gatehouse.platform.config.DataDirectory;
@@ -37,7 +40,7 @@ public class StorageConfiguration {
         return dataSource;
     }
 
-    private static HikariConfig hikariConfig(DatabaseTarget target, GatehouseProperties.Database settings) {
+    static HikariConfig hikariConfig(DatabaseTarget target, GatehouseProperties.Database settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("gatehouse");
         config.setJdbcUrl(target.jdbcUrl());
@@ -50,8 +53,17 @@ public class StorageConfiguration {
         }
         if (target.dialect() == Dialect.SQLITE) {
             config.setDataSourceProperties(sqlitePragmas(settings).toProperties());
+            config.setExceptionOverride(new SqliteBusyEviction());
         }
         return config;
+    }
+
+    /** The one transaction manager, which every transaction (ShedLock's too) goes through. */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, DatabaseTarget target, GatehouseProperties properties) {
+        return target.dialect() == Dialect.SQLITE
+                ? new SqliteTransactionManager(dataSource, properties.database().sqliteBusyTimeout())
+                : new JdbcTransactionManager(dataSource);
     }
 
     /**
