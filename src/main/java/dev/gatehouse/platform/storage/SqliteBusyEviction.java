@@ -13,7 +13,7 @@ import org.sqlite.SQLiteErrorCode;
  * In-process writers queue before BEGIN ({@link SqliteTransactionManager}), so this is for locks
  * held by another process (a backup tool, a second server on the same file).
  */
-public final class SqliteBusyEviction implements SQLExceptionOverride {
+final class SqliteBusyEviction implements SQLExceptionOverride {
 
     @java.lang.Override
     public Override adjudicate(SQLException e) {
