@@ -16,8 +16,10 @@ import dev.gatehouse.jobs.internal.Outcome.Kind;
  * the attempt, so once an expired item has used all its attempts it is failed with
  * {@code lease_expired} instead of going back to the queue, where it would take down one node after
  * another for ever and keep its job from ending. It is checkpointed like any other failure (counters,
- * the job's end and its event) in the transaction that found it, whose row locks keep a late
- * heartbeat or checkpoint of the old owner from interleaving.
+ * the job's end and its event) in the transaction that found it. The items are read without row
+ * locks, which would take them before their jobs' rows while a checkpoint takes the jobs' first (a
+ * deadlock): a late checkpoint of the old owner that commits first clears the lease owner, and the
+ * failure, applied only while the owner is still the one read, then leaves that item alone.
  */
 @Component
 class ExhaustedLeases {
@@ -27,15 +29,13 @@ class ExhaustedLeases {
     private static final int PER_ROUND = 500;
 
     private final JdbcClient jdbc;
-    private final JobsDialect dialect;
     private final CheckpointStore store;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    ExhaustedLeases(JdbcClient jdbc, JobsDialect dialect, CheckpointStore store,
+    ExhaustedLeases(JdbcClient jdbc, CheckpointStore store,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
         this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -64,7 +64,7 @@ class ExhaustedLeases {
         return jdbc.sql("""
                 SELECT job_id, seq, org_id, attempts, attempt_limit, input, lease_owner, started_at FROM job_items
                  WHERE status = 'running' AND lease_expires_at < :now AND attempts >= attempt_limit
-                 LIMIT :n""" + dialect.lockRows())
+                 LIMIT :n""")
                 .param("now", now).param("n", PER_ROUND)
                 .query((rs, n) -> Outcome.failed(
                         new ClaimedItem(rs.getString("job_id"), rs.getLong("seq"), rs.getString("org_id"),

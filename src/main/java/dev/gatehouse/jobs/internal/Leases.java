@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.jobs.JobsProperties;
 
@@ -31,22 +33,27 @@ public class Leases {
     private final JobsProperties properties;
     private final WakeSignal wake;
     private final ExhaustedLeases exhausted;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Leases(JdbcClient jdbc, NodeIdentity node, JobsProperties properties, WakeSignal wake, ExhaustedLeases exhausted,
-            Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.node = node;
         this.properties = properties;
         this.wake = wake;
         this.exhausted = exhausted;
+        // each write in a transaction of its own, so on SQLite it queues with the claims and checkpoints
+        // instead of racing them for the file lock: a heartbeat that kept losing would let leases expire
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${gatehouse.jobs.heartbeat-interval:10s}")
     void heartbeat() {
-        jdbc.sql("UPDATE job_items SET lease_expires_at = :until WHERE lease_owner = :node AND status = 'running'")
-                .param("until", clock.millis() + properties.lease().toMillis()).param("node", node.id()).update();
+        transactions.executeWithoutResult(tx -> jdbc.sql(
+                        "UPDATE job_items SET lease_expires_at = :until WHERE lease_owner = :node AND status = 'running'")
+                .param("until", clock.millis() + properties.lease().toMillis()).param("node", node.id()).update());
     }
 
     /** Returns expired leases to the queue; public so operations (and tests) can run it on demand. */
@@ -55,19 +62,19 @@ public class Leases {
     @SchedulerLock(name = "jobs.reaper", lockAtMostFor = "PT5M")
     public void reap() {
         long now = clock.millis();
-        jdbc.sql("""
+        transactions.executeWithoutResult(tx -> jdbc.sql("""
                 UPDATE job_items SET status = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = :now
                  WHERE status = 'running' AND lease_expires_at < :now
                    AND job_id IN (SELECT id FROM jobs WHERE status = 'cancelled')""")
-                .param("now", now).update();
+                .param("now", now).update());
         int failed = exhausted.fail(now);
         if (failed > 0) {
             log.warn("items failed: their lease expired on every attempt", kv("items", failed), kv("code", ExhaustedLeases.CODE));
         }
-        int requeued = jdbc.sql("""
+        int requeued = transactions.execute(tx -> jdbc.sql("""
                 UPDATE job_items SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, next_run_at = :now
                  WHERE status = 'running' AND lease_expires_at < :now AND attempts < attempt_limit""")
-                .param("now", now).update();
+                .param("now", now).update());
         if (requeued > 0) {
             log.info("expired leases returned to the queue", kv("items", requeued));
             wake.queued();

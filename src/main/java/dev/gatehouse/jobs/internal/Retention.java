@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.jobs.JobsProperties;
 
@@ -29,12 +31,15 @@ public class Retention {
     private final JdbcClient jdbc;
     private final JobStore jobs;
     private final JobsProperties properties;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Retention(JdbcClient jdbc, JobStore jobs, JobsProperties properties, Clock clock) {
+    Retention(JdbcClient jdbc, JobStore jobs, JobsProperties properties, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -45,17 +50,28 @@ public class Retention {
         long now = clock.millis();
         int deleted = 0;
         while (true) {
-            List<String> expired = jdbc.sql("SELECT id FROM jobs WHERE expires_at <= :now ORDER BY expires_at LIMIT :n")
-                    .param("now", now).param("n", JOBS_PER_ROUND).query(String.class).list();
-            if (expired.isEmpty()) {
+            // a round in one transaction: a job goes with its items, and on SQLite the round queues with
+            // the other writers
+            Integer round = transactions.execute(tx -> deleteRound(now));
+            if (round == null || round == 0) {
                 break;
             }
-            jdbc.sql("DELETE FROM job_items WHERE job_id IN (:ids)").param("ids", expired).update();
-            deleted += jdbc.sql("DELETE FROM jobs WHERE id IN (:ids)").param("ids", expired).update();
+            deleted += round;
         }
         jobs.releaseIdempotencyKeys(null, null, clock.instant().minus(properties.idempotencyWindow()));
         if (deleted > 0) {
             log.info("expired jobs deleted", kv("jobs", deleted));
         }
+    }
+
+    /** Deletes up to a round of expired jobs with their items; answers how many jobs. */
+    private int deleteRound(long now) {
+        List<String> expired = jdbc.sql("SELECT id FROM jobs WHERE expires_at <= :now ORDER BY expires_at LIMIT :n")
+                .param("now", now).param("n", JOBS_PER_ROUND).query(String.class).list();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("DELETE FROM job_items WHERE job_id IN (:ids)").param("ids", expired).update();
+        return jdbc.sql("DELETE FROM jobs WHERE id IN (:ids)").param("ids", expired).update();
     }
 }
