@@ -4,10 +4,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
+import dev.gatehouse.platform.egress.EgressConfiguration;
+
 /**
- * The {@code User-Agent} of every crawl request, robots.txt included: the configured one, else
- * {@code Gatehouse/<version> (+https://github.com/gatehouse)}, so a site owner can see who calls and
- * address us in robots.txt as {@code Gatehouse}.
+ * The {@code User-Agent} of every crawl request, robots.txt included: {@code gatehouse.crawl.user-agent},
+ * else the same default as every other outbound request.
  */
 @Component
 public class CrawlUserAgent {
@@ -15,10 +16,7 @@ public class CrawlUserAgent {
     private final String value;
 
     CrawlUserAgent(CrawlProperties properties, ObjectProvider<BuildProperties> build) {
-        BuildProperties info = build.getIfAvailable();
-        String version = info != null && info.getVersion() != null ? info.getVersion() : "dev";
-        this.value = properties.userAgent().isBlank() ? "Gatehouse/" + version + " (+https://github.com/gatehouse)"
-                : properties.userAgent().strip();
+        this.value = EgressConfiguration.userAgent(properties.userAgent(), build.getIfAvailable());
     }
 
     public String value() {

@@ -96,13 +96,14 @@ public class PageFetcher {
                 .acceptContentType(ContentTypes::crawlable);
         if (session != null) {
             session.headers().forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("User-Agent")) {
+                if (!name.equalsIgnoreCase("User-Agent") && !name.equalsIgnoreCase("Accept")) {
                     request.header(name, value);
                 }
             });
             request.cookies(session.cookies());
         }
-        // the crawl's own identity wins over a session header of the same name: robots.txt was read as us
+        // the crawl's own identity and Accept win over a session's: robots.txt was read as us, and only
+        // the types the crawl can read are worth a body
         request.header("User-Agent", userAgent).header("Accept", ACCEPT);
         FetchResponse response;
         try {
@@ -117,8 +118,8 @@ public class PageFetcher {
                     "The destination answered " + response.status() + " without a redirect to follow.");
         }
         ExtractedPage page = extract(response, formats);
-        return new FetchedPage(PageResults.of(url, response, page, depth, formats, clock.instant()), response.finalUrl(),
-                page.links(), response.bodyBytes());
+        return new FetchedPage(PageResults.of(url, response, page, depth, formats, clock.instant()), page.links(),
+                response.bodyBytes());
     }
 
     /** A page too deep or too broken for the extractor fails alone; the worker thread and the node carry on. */

@@ -16,10 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.gatehouse.crawl.CrawlOptions;
 import dev.gatehouse.crawl.CrawlProperties;
-import dev.gatehouse.crawl.CrawlSessionLookup;
 import dev.gatehouse.crawl.FetchedPage;
 import dev.gatehouse.crawl.PageFetcher;
 import dev.gatehouse.crawl.robots.RobotsRules;
+import dev.gatehouse.crawl.session.CrawlSessions;
 import dev.gatehouse.crawl.session.CrawlSessions.SessionInUse;
 import dev.gatehouse.jobs.JobValidation;
 import dev.gatehouse.jobs.spi.ItemContext;
@@ -49,11 +49,11 @@ class CrawlJobType implements JobType {
 
     private final PageFetcher fetcher;
     private final SitemapReader sitemaps;
-    private final CrawlSessionLookup sessions;
+    private final CrawlSessions sessions;
     private final CrawlJobStates states;
     private final CrawlProperties properties;
 
-    CrawlJobType(PageFetcher fetcher, SitemapReader sitemaps, CrawlSessionLookup sessions, CrawlJobStates states,
+    CrawlJobType(PageFetcher fetcher, SitemapReader sitemaps, CrawlSessions sessions, CrawlJobStates states,
             CrawlProperties properties) {
         this.fetcher = fetcher;
         this.sitemaps = sitemaps;
@@ -118,7 +118,7 @@ class CrawlJobType implements JobType {
         }
         FetchedPage page;
         try {
-            page = fetcher.fetch(url, depth, options.formats(), session(context.orgId(), options.sessionId()));
+            page = fetcher.fetch(url, depth, options.formats(), session(context.orgId(), options.sessionId(), url, state));
         } finally {
             gate.leave();
         }
@@ -172,12 +172,15 @@ class CrawlJobType implements JobType {
         return new ItemResult(result, 0, next);
     }
 
-    private @Nullable SessionInUse session(String orgId, @Nullable String sessionId) throws ItemFailedException {
+    /** The job's session for {@code url}; its headers go only to the seeds' sites, not to every site a link leads to. */
+    private @Nullable SessionInUse session(String orgId, @Nullable String sessionId, URI url, CrawlJobState state)
+            throws ItemFailedException {
         if (sessionId == null) {
             return null;
         }
-        return sessions.find(orgId, sessionId).orElseThrow(() -> ItemFailedException.permanent("session_not_found",
-                "The crawl session does not exist, has expired or was terminated."));
+        SessionInUse session = sessions.use(orgId, sessionId).orElseThrow(() -> ItemFailedException.permanent(
+                "session_not_found", "The crawl session does not exist, has expired or was terminated."));
+        return state.onSeedDomain(url) ? session : session.withoutHeaders();
     }
 
     private CrawlOptions options(JsonNode params) {

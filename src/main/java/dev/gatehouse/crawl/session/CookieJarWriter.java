@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,7 +42,7 @@ class CookieJarWriter {
      * A failed write is logged and dropped rather than failing a page that was fetched: the session's
      * next responses set the cookies again. An ended or deleted session keeps nothing.
      */
-    void save(String sessionId, List<CookieChange> changes) {
+    void save(String sessionId, List<StoredCookie> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -51,7 +52,7 @@ class CookieJarWriter {
                         System.currentTimeMillis(), maxCookies);
                 store.saveJar(sessionId, secrets.sealCookies(sessionId, jar));
             }));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             // never the cookies themselves: they are credentials
             log.warn("crawl session cookies not saved", kv("session_id", sessionId), kv("changes", changes.size()),
                     kv("error", e.getClass().getSimpleName()));

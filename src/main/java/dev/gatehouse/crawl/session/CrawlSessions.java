@@ -31,5 +31,29 @@ public interface CrawlSessions {
          * responses set, so the session's later fetches see them.
          */
         void record(long bytes, Duration elapsed, @Nullable String errorCode);
+
+        /**
+         * This session for a page off the sites it was made for: its cookies (RFC 6265 scopes those
+         * by themselves) and its metrics, but not its headers, which may be credentials.
+         */
+        default SessionInUse withoutHeaders() {
+            SessionInUse whole = this;
+            return new SessionInUse() {
+                @Override
+                public CookieHandler cookies() {
+                    return whole.cookies();
+                }
+
+                @Override
+                public Map<String, String> headers() {
+                    return Map.of();
+                }
+
+                @Override
+                public void record(long bytes, Duration elapsed, @Nullable String errorCode) {
+                    whole.record(bytes, elapsed, errorCode);
+                }
+            };
+        }
     }
 }

@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * §5.4 asks (the JDK's {@link java.net.CookieManager} sends one header per cookie, which some servers
  * read only the first of, and {@code $Version} attributes nobody understands). Which hosts and paths
  * get a cookie is {@link CookieDomains}'s rule. {@link HttpCookie#parse} reads each header's
- * attributes. Every change is noted, so only the changes are written back. Thread-safe.
+ * attributes. Every cookie a response sets that differs from the one held is noted, so only those are
+ * written back (many sites send the same session cookie with every page). Thread-safe.
  */
 final class SessionCookieHandler extends CookieHandler {
 
     private final Map<String, StoredCookie> cookies = new LinkedHashMap<>();
-    private final List<CookieChange> changes = new ArrayList<>();
+    private final List<StoredCookie> changes = new ArrayList<>();
 
     SessionCookieHandler(List<StoredCookie> jar, long nowMillis) {
         jar.stream().filter(cookie -> !cookie.expired(nowMillis)).forEach(cookie -> cookies.put(cookie.key(), cookie));
@@ -85,17 +86,19 @@ final class SessionCookieHandler extends CookieHandler {
         if (!cookie.fits()) {
             return;
         }
-        cookies.remove(cookie.key());
+        StoredCookie held = cookies.remove(cookie.key());
         // an expiry in the past (Max-Age=0) is how a server deletes a cookie
         if (!cookie.expired(now)) {
             cookies.put(cookie.key(), cookie);
         }
-        changes.add(new CookieChange.Put(cookie));
+        if (!cookie.equals(held)) {
+            changes.add(cookie);
+        }
     }
 
-    /** The changes since the last call. */
-    synchronized List<CookieChange> takeChanges() {
-        List<CookieChange> taken = List.copyOf(changes);
+    /** The cookies set or replaced since the last call (an expired one deletes its namesake). */
+    synchronized List<StoredCookie> takeChanges() {
+        List<StoredCookie> taken = List.copyOf(changes);
         changes.clear();
         return taken;
     }

@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,7 +44,7 @@ public class SessionMetricsFlusher {
         for (Map.Entry<String, SessionMetricsBuffer.Batch> entry : buffer.drain().entrySet()) {
             try {
                 write(entry.getKey(), entry.getValue());
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
                 buffer.restore(entry.getKey(), entry.getValue());
                 log.warn("crawl session metrics not flushed, kept for the next try", kv("session_id", entry.getKey()),
                         kv("error", e.getClass().getSimpleName()));

@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.gatehouse.crawl.CrawlOptions;
 import dev.gatehouse.crawl.CrawlProperties;
-import dev.gatehouse.crawl.CrawlSessionLookup;
 import dev.gatehouse.crawl.SyncCrawler;
+import dev.gatehouse.crawl.session.CrawlSessions;
 import dev.gatehouse.crawl.session.CrawlSessions.SessionInUse;
 import dev.gatehouse.jobs.JobRequest;
 import dev.gatehouse.jobs.JobService;
@@ -44,10 +44,10 @@ class CrawlController {
 
     private final SyncCrawler crawler;
     private final JobService jobs;
-    private final CrawlSessionLookup sessions;
+    private final CrawlSessions sessions;
     private final CrawlProperties properties;
 
-    CrawlController(SyncCrawler crawler, JobService jobs, CrawlSessionLookup sessions, CrawlProperties properties) {
+    CrawlController(SyncCrawler crawler, JobService jobs, CrawlSessions sessions, CrawlProperties properties) {
         this.crawler = crawler;
         this.jobs = jobs;
         this.sessions = sessions;
@@ -99,7 +99,7 @@ class CrawlController {
         if (options.sessionId() == null) {
             return null;
         }
-        return sessions.find(caller.orgId(), options.sessionId()).orElseThrow(() ->
+        return sessions.use(caller.orgId(), options.sessionId()).orElseThrow(() ->
                 JobValidation.invalid("options.session_id", "no such crawl session in this organization"));
     }
 }

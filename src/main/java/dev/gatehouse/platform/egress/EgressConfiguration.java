@@ -18,13 +18,17 @@ public class EgressConfiguration {
     @Bean(destroyMethod = "close")
     EgressHttpClient egressHttpClient(EgressProperties properties, ObjectProvider<BuildProperties> build,
             ApplicationEventPublisher events) {
-        return new EgressHttpClient(properties, userAgent(properties, build.getIfAvailable()), HostResolver.SYSTEM,
-                events);
+        return new EgressHttpClient(properties, userAgent(properties.userAgent(), build.getIfAvailable()),
+                HostResolver.SYSTEM, events);
     }
 
-    static String userAgent(EgressProperties properties, @org.jspecify.annotations.Nullable BuildProperties build) {
-        if (!properties.userAgent().isBlank()) {
-            return properties.userAgent();
+    /**
+     * The {@code configured} user agent, else {@code Gatehouse/<version> (+https://github.com/gatehouse)},
+     * so a site owner can see who calls and address us in robots.txt as {@code Gatehouse}.
+     */
+    public static String userAgent(String configured, @org.jspecify.annotations.Nullable BuildProperties build) {
+        if (!configured.isBlank()) {
+            return configured.strip();
         }
         String version = build != null && build.getVersion() != null ? build.getVersion() : "dev";
         return "Gatehouse/" + version + " (+https://github.com/gatehouse)";

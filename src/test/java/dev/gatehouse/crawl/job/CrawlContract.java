@@ -614,12 +614,14 @@ abstract class CrawlContract {
     @Test
     void aSessionSendsItsHeadersAndCookiesAndKeepsTheCookiesPagesSet() throws IOException {
         TestSite site = site();
+        String elsewhere = "http://localhost:" + site.port() + "/whoami";
         site.on("/robots.txt", exchange -> TestSite.send(exchange, 404, "text/plain", ""))
                 .on("/whoami", exchange -> {
                     exchange.getResponseHeaders().add("Set-Cookie", "seen=1; Path=/");
                     TestSite.send(exchange, 200, "text/html", "<title>Who</title><p>tenant "
                             + exchange.getRequestHeaders().getFirst("X-Tenant") + " cookies "
-                            + String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) + "</p>");
+                            + String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of()))
+                            + "</p><a href=\"" + elsewhere + "\">elsewhere</a>");
                 });
         Api.Response created = api.post("/api/v1/crawl-sessions", token, Map.of("headers", Map.of("X-Tenant", "acme"),
                 "cookies", List.of(Map.of("name", "consent", "value", "yes", "domain", "127.0.0.1"))));
@@ -630,12 +632,16 @@ abstract class CrawlContract {
                 "options", Map.of("session_id", session, "formats", List.of("text")))).body().path("results").get(0);
         assertThat(first.path("text").asString()).contains("tenant acme").contains("consent=yes").doesNotContain("seen=1");
 
-        String id = submit(crawl("urls", List.of(site.url("/whoami")), "session_id", session, "formats", List.of("text")), 1);
+        String id = submit(crawl("urls", List.of(site.url("/whoami")), "session_id", session, "formats", List.of("text"),
+                "same_domain", false, "max_depth", 1), 1);
         assertThat(finish(id).path("status").asString()).isEqualTo("completed");
         JsonNode second = items(id).get(site.url("/whoami")).path("result");
         assertThat(second.path("text").asString()).as("the cookie the first page set").contains("seen=1").contains("tenant acme");
+        JsonNode offSite = items(id).get(elsewhere).path("result");
+        assertThat(offSite.path("text").asString()).as("another site gets neither the headers nor the cookies")
+                .contains("tenant null").doesNotContain("consent").doesNotContain("seen");
         await().atMost(PATIENCE).until(() -> api.get("/api/v1/crawl-sessions/" + session, token).body()
-                .path("metrics").path("pages").asLong(), pages -> pages == 2);
+                .path("metrics").path("pages").asLong(), pages -> pages == 3);
     }
 
     @Test

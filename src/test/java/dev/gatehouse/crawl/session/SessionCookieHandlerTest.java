@@ -88,6 +88,21 @@ class SessionCookieHandlerTest {
     }
 
     @Test
+    void aCookieSentAgainUnchangedIsNoChangeToWriteBack() {
+        List<StoredCookie> jar = reload(List.of(), pageThatSets(List.of(), "sid=abc123; Path=/", "theme=dark; Path=/"));
+
+        SessionCookieHandler next = pageThatSets(jar, "sid=abc123; Path=/", "theme=light; Path=/");
+
+        assertThat(next.takeChanges()).extracting(StoredCookie::value).containsExactly("light");
+    }
+
+    private static SessionCookieHandler pageThatSets(List<StoredCookie> jar, String... setCookies) {
+        SessionCookieHandler page = handler(jar);
+        respond(page, SITE, setCookies);
+        return page;
+    }
+
+    @Test
     void jarKeepsTheNewestCookiesUpToItsLimitAndRefusesOversizedOrMalformedOnes() {
         SessionCookieHandler page = handler(List.of());
         for (int i = 0; i < 5; i++) {

@@ -70,6 +70,21 @@ class EgressHttpClientTest {
     }
 
     @Test
+    void onlyHeadersThatAreNoCredentialsFollowARedirectToAnotherOrigin() throws Exception {
+        server.on("/here", ex -> LoopbackServer.redirect(ex, 302, "/there"))
+                .on("/away", ex -> LoopbackServer.redirect(ex, 302, "http://localhost:" + server.port() + "/there"))
+                .on("/there", ex -> LoopbackServer.send(ex, 200, "text/plain", (ex.getRequestHeaders().getFirst("X-Api-Key")
+                        + " " + ex.getRequestHeaders().getFirst("Accept")).getBytes(UTF_8)));
+
+        assertThat(new String(client.fetch(withKey("/here")).body(), UTF_8)).isEqualTo("k1 text/plain");
+        assertThat(new String(client.fetch(withKey("/away")).body(), UTF_8)).isEqualTo("null text/plain");
+    }
+
+    private FetchRequest withKey(String path) {
+        return FetchRequest.builder("GET", server.url(path)).header("X-Api-Key", "k1").header("Accept", "text/plain").build();
+    }
+
+    @Test
     void stopsAfterTooManyRedirects() {
         server.on("/loop", ex -> LoopbackServer.redirect(ex, 307, "/loop"));
 

@@ -36,9 +36,9 @@ class EgressPropertiesTest {
         Properties build = new Properties();
         build.setProperty("version", "1.2.3");
 
-        assertThat(EgressConfiguration.userAgent(EgressProperties.defaults(false), new BuildProperties(build)))
+        assertThat(EgressConfiguration.userAgent(EgressProperties.defaults(false).userAgent(), new BuildProperties(build)))
                 .isEqualTo("Gatehouse/1.2.3 (+https://github.com/gatehouse)");
-        assertThat(EgressConfiguration.userAgent(properties(List.of(), Duration.ofSeconds(5), 10), null))
+        assertThat(EgressConfiguration.userAgent(properties(List.of(), Duration.ofSeconds(5), 10).userAgent(), null))
                 .isEqualTo("Crawler/9");
     }
 
